@@ -1,0 +1,1 @@
+"""Reusable rendering: widgets and charts that take DataFrames and draw them."""

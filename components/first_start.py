@@ -1,0 +1,43 @@
+"""The first start on the embedded default database: build the national demo data, with a
+progress bar in the page and progress lines in the terminal.
+
+Only the embedded default is filled automatically; an empty database named by ``DATABASE_URL``
+is someone's real database and gets an explanation instead (see ``shell.require_data``).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+import streamlit as st
+
+from components import cached
+from components.i18n import t
+from data_access import bootstrap
+
+log = logging.getLogger("mind.first_start")
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    """One build per process even when several sessions open the app at once."""
+    return threading.Lock()
+
+
+def build_demo_if_needed() -> None:
+    if not bootstrap.auto_demo_enabled() or cached.has_data():
+        return
+    with _build_lock():
+        cached.clear()
+        if cached.has_data():
+            return
+        bar = st.progress(0.0, text=t("first_start.title"))
+
+        def report(fraction: float, message: str) -> None:
+            log.warning("first start: %3.0f%% %s", fraction * 100, message)
+            print(f"[first start] {fraction:4.0%} {message}", flush=True)
+            bar.progress(min(max(fraction, 0.0), 1.0), text=f"{t('first_start.title')} — {message}")
+
+        bootstrap.build_demo(cached.engine(), progress=report)
+        bar.empty()
+        cached.clear()

@@ -1,0 +1,83 @@
+"""Every label of the app, in Thai (the default) and English.
+
+Texts live in ``assets/i18n.toml`` as ``key = { th = "...", en = "..." }``; the language is kept
+in the session and the URL (``?lang=en``). Numbers and dates are formatted with Babel; dates show
+the Buddhist Era year in Thai.
+"""
+from __future__ import annotations
+
+import tomllib
+from datetime import date, datetime
+from functools import lru_cache
+
+import streamlit as st
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from data_access.fiscal import to_be
+from data_access.settings import ASSETS_DIR
+
+LANGUAGES = ("th", "en")
+DEFAULT_LANGUAGE = "th"
+_BABEL_LOCALE = {"th": "th_TH", "en": "en_GB"}
+
+
+@lru_cache(maxsize=1)
+def _texts() -> dict[str, dict[str, str]]:
+    return tomllib.loads((ASSETS_DIR / "i18n.toml").read_text(encoding="utf-8"))
+
+
+def lang() -> str:
+    """The language in force for this session."""
+    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+
+
+def t(key: str, **values: object) -> str:
+    """The label ``key`` in the session's language, with ``{placeholders}`` filled in.
+
+    An unknown key shows itself, so a missing translation is visible rather than fatal.
+    """
+    entry = _texts().get(key)
+    text = entry.get(lang(), entry.get(DEFAULT_LANGUAGE, key)) if entry else key
+    return text.format(**values) if values else text
+
+
+def has_text(key: str) -> bool:
+    return key in _texts()
+
+
+def name_column() -> str:
+    """The column holding names in the session's language (``name_th`` or ``name_en``)."""
+    return f"name_{lang()}"
+
+
+def fmt_int(value: float | None) -> str:
+    return "–" if value is None else format_decimal(round(value), format="#,##0", locale=_BABEL_LOCALE[lang()])
+
+
+def fmt_num(value: float | None, digits: int = 1) -> str:
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return "–" if value is None else format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang()])
+
+
+def fmt_pct(value: float | None, digits: int = 1) -> str:
+    """A percentage given on the 0-100 scale."""
+    if value is None:
+        return "–"
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return format_percent(value / 100, format=pattern, locale=_BABEL_LOCALE[lang()])
+
+
+def fmt_date(value: date | datetime | None, with_time: bool = False) -> str:
+    """A date as people read it: ``22 พ.ย. 2569`` in Thai (Buddhist Era), ``22 Nov 2026`` in English."""
+    if value is None:
+        return "–"
+    day = format_date(value, format="d MMM", locale=_BABEL_LOCALE[lang()])
+    year = to_be(value.year) if lang() == "th" else value.year
+    clock = f" {value:%H:%M}" if with_time and isinstance(value, datetime) else ""
+    return f"{day} {year}{clock}"
+
+
+def fiscal_year_label(fiscal_year_be: int) -> str:
+    """``ปีงบประมาณ 2570`` / ``FY 2570 (2026-27)``."""
+    return t("fy.label", fy=fiscal_year_be, start=fiscal_year_be - 544, end=str(fiscal_year_be - 543)[-2:])

@@ -1,0 +1,22 @@
+"""The ranked province table with its CSV download."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.i18n import t
+from components.metric_map import Metric
+from components.tables import table_with_download
+
+
+def ranked_province_table(frame: pd.DataFrame, metric: Metric, columns: list[str], name: str, *, key: str) -> None:
+    """Provinces ranked by ``metric`` (best first when more is better), with the other metrics beside."""
+    ranked = frame.sort_values(metric.column, ascending=not metric.higher_is_better, na_position="last")
+    ranked = ranked.assign(rank=range(1, len(ranked) + 1))
+    shown = ranked[["rank", "code", name, "region", *columns]]
+    labels = {"rank": t("table.rank"), "code": t("table.code"), name: t("table.province"),
+              "region": t("table.region"), **{c: t(f"metric.{c}") for c in columns}}
+    shown = shown.assign(region=shown["region"].map(lambda r: t(f"region.{r}"))).rename(columns=labels)
+    st.subheader(t("overview.ranking", metric=metric.label))
+    table_with_download(shown, "provinces", key=key, height=560,
+                        column_config={labels[metric.column]: st.column_config.NumberColumn(format="%.1f")})

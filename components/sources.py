@@ -1,0 +1,31 @@
+"""Blocks of the Data and sources page: row counts, the load log and the attribution."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.i18n import t
+from data_access.settings import ASSETS_DIR
+
+
+def row_counts(counts: pd.DataFrame) -> None:
+    st.subheader(t("data.tables"))
+    shown = counts.assign(table=counts["table"].map(lambda name: t(f"table.{name}")))
+    st.dataframe(shown.rename(columns={"table": t("data.table"), "rows": t("data.rows")}), hide_index=True,
+                 column_config={t("data.rows"): st.column_config.NumberColumn(format="localized")})
+
+
+def load_log_table(history: pd.DataFrame) -> None:
+    st.subheader(t("data.load_log"))
+    if history.empty:
+        st.info(t("data.no_loads"))
+        return
+    st.dataframe(history.rename(columns=lambda c: t(f"load.{c}")), hide_index=True)
+
+
+def attribution() -> None:
+    """Where the boundaries and the reference table come from (their licences ask for this)."""
+    st.subheader(t("data.sources"))
+    st.markdown(t("data.attribution"))
+    with st.expander(t("data.boundaries_note")):
+        st.markdown((ASSETS_DIR / "BOUNDARIES.md").read_text(encoding="utf-8"))

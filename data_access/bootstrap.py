@@ -1,0 +1,27 @@
+"""Preparing a database for the app: the schema always, the demo data only on the embedded default."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from data_access import db, demo, schema
+
+Progress = Callable[[float, str], None]
+
+
+def auto_demo_enabled() -> bool:
+    """The embedded default (no ``DATABASE_URL`` anywhere) is filled with demo data on first start."""
+    return db.database_url() == db.duckdb_url(db.DEFAULT_DUCKDB_PATH)
+
+
+def prepare(engine: sa.Engine) -> sa.Engine:
+    """Create any missing table, so that an empty database reads as "no data", not as an error."""
+    schema.create_all(engine)
+    return engine
+
+
+def build_demo(engine: sa.Engine, progress: Progress | None = None) -> dict[str, int]:
+    """Create the schema and fill it with the national demo data."""
+    schema.create_all(engine)
+    return demo.generate(engine, scale=demo.SCALES["national"], progress=progress)

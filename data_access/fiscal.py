@@ -1,0 +1,61 @@
+"""Thai fiscal years and the Buddhist Era.
+
+A fiscal year runs 1 October to 30 September and is named by the Buddhist Era year in which it
+ends: fiscal year 2570 = 1 Oct 2026 - 30 Sep 2027. Dates are stored Gregorian; these helpers are
+the only place that converts.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from data_access.settings import BUDDHIST_ERA_OFFSET, FISCAL_YEAR_START_MONTH
+
+
+def to_be(year_ce: int) -> int:
+    """Gregorian year to Buddhist Era year."""
+    return year_ce + BUDDHIST_ERA_OFFSET
+
+
+def to_ce(year_be: int) -> int:
+    """Buddhist Era year to Gregorian year."""
+    return year_be - BUDDHIST_ERA_OFFSET
+
+
+def fiscal_year_of(day: date) -> int:
+    """The fiscal year (BE) that contains ``day``."""
+    year_ce = day.year + 1 if day.month >= FISCAL_YEAR_START_MONTH else day.year
+    return to_be(year_ce)
+
+
+def fiscal_year_bounds(fiscal_year_be: int) -> tuple[date, date]:
+    """First and last day (inclusive) of a fiscal year."""
+    end_ce = to_ce(fiscal_year_be)
+    return date(end_ce - 1, FISCAL_YEAR_START_MONTH, 1), date(end_ce, FISCAL_YEAR_START_MONTH, 1) - timedelta(days=1)
+
+
+def same_point_last_year(day: date) -> date:
+    """The same calendar day one year earlier (29 Feb falls back to 28 Feb)."""
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:
+        return day.replace(year=day.year - 1, day=28)
+
+
+def point_in_fiscal_year(fiscal_year_be: int, as_of: date) -> date:
+    """The day a fiscal year's figures are read at: the data's as-of date while the year is
+    under way, its last day once it is over, and its first day if it has not begun."""
+    start, end = fiscal_year_bounds(fiscal_year_be)
+    return min(max(as_of, start), end)
+
+
+def elapsed_share(fiscal_year_be: int, as_of: date) -> float:
+    """Share (0..1) of the fiscal year elapsed at ``as_of``: KPIs are judged against it."""
+    start, end = fiscal_year_bounds(fiscal_year_be)
+    point = point_in_fiscal_year(fiscal_year_be, as_of)
+    return ((point - start).days + 1) / ((end - start).days + 1)
+
+
+def recent_fiscal_years(as_of: date, count: int = 5) -> list[int]:
+    """The last ``count`` fiscal years up to the one containing ``as_of``, newest first."""
+    current = fiscal_year_of(as_of)
+    return [current - i for i in range(count)]

@@ -1,0 +1,140 @@
+"""The factory risk score: plain, explainable arithmetic over a factory's features.
+
+Each factor earns points up to its weight in ``settings.RISK_WEIGHTS`` (they add up to 100); the
+score is their sum and the band follows ``settings.RISK_BANDS``. Keeping every contribution,
+not only the total, is what lets the app explain a score factor by factor. Scores are computed
+once per load (:func:`refresh_factory_risk`) and stored in ``factory_risk`` so that every KPI
+that counts "risky factories" reads the same definition.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import settings as cfg
+from data_access.bulk import insert_dataframe
+from data_access.schema import complaints, emergencies, factories, factory_risk, inspections
+
+FEATURE_COLUMNS = (
+    "factory_type", "has_wastewater", "has_air_emission", "has_hazardous_substance",
+    "has_hazardous_waste", "has_boiler", "horsepower", "workers", "non_compliant_count",
+    "open_orders", "complaints_12m", "emergencies_3y", "days_since_inspection",
+)
+
+
+def _ramp(values: pd.Series, start: float, full: float, log: bool = False) -> np.ndarray:
+    """0 at ``start`` or below, 1 at ``full`` or above, linear (or log-linear) between."""
+    x = values.astype(float).fillna(0).to_numpy()
+    if log:
+        x, start, full = np.log(np.maximum(x, 1)), np.log(start), np.log(full)
+    return np.clip((x - start) / (full - start), 0.0, 1.0)
+
+
+def factor_points(features: pd.DataFrame) -> pd.DataFrame:
+    """Points per factor (columns ``RISK_FACTORS``), one row per factory.
+
+    ``features`` has ``FEATURE_COLUMNS``; ``days_since_inspection`` is NaN when the factory was
+    never inspected, which counts as the longest gap.
+    """
+    w = cfg.RISK_WEIGHTS
+    flag = {name: features[f"has_{name}"].fillna(False).astype(bool).to_numpy() * w[name]
+            for name in ("wastewater", "air_emission", "hazardous_substance", "hazardous_waste", "boiler")}
+    size = 0.5 * (_ramp(features["horsepower"], cfg.RISK_SIZE_FLOOR_HP, cfg.RISK_SIZE_FULL_HP, log=True)
+                  + _ramp(features["workers"], cfg.RISK_SIZE_FLOOR_WORKERS, cfg.RISK_SIZE_FULL_WORKERS, log=True))
+    gap = _ramp(features["days_since_inspection"].fillna(cfg.RISK_GAP_FULL_DAYS),
+                cfg.RISK_GAP_START_DAYS, cfg.RISK_GAP_FULL_DAYS)
+    points = {
+        "type_hazard": features["factory_type"].isin(cfg.HAZARDOUS_FACTORY_TYPES).to_numpy() * w["type_hazard"],
+        **flag,
+        "size": size * w["size"],
+        "non_compliance": _ramp(features["non_compliant_count"], 0, cfg.RISK_NONCOMPLIANCE_FULL) * w["non_compliance"],
+        "open_orders": _ramp(features["open_orders"], 0, cfg.RISK_OPEN_ORDERS_FULL) * w["open_orders"],
+        "complaints": _ramp(features["complaints_12m"], 0, cfg.RISK_COMPLAINTS_FULL) * w["complaints"],
+        "emergencies": _ramp(features["emergencies_3y"], 0, cfg.RISK_EMERGENCIES_FULL) * w["emergencies"],
+        "inspection_gap": gap * w["inspection_gap"],
+    }
+    return pd.DataFrame({name: np.round(points[name].astype(float), 2) for name in cfg.RISK_FACTORS},
+                        index=features.index)
+
+
+def band_of(score: float) -> str:
+    """The band of one score (lower bounds inclusive)."""
+    return next(name for lower, name in cfg.RISK_BANDS if score >= lower)
+
+
+def score_factories(features: pd.DataFrame) -> pd.DataFrame:
+    """Points per factor plus ``score``, ``band`` and ``is_risky`` for every row of ``features``."""
+    points = factor_points(features)
+    scored = points.copy()
+    scored["score"] = points.sum(axis=1).round(1)
+    bounds = [lower for lower, _ in reversed(cfg.RISK_BANDS)][1:]
+    scored["band"] = np.asarray(cfg.RISK_BAND_NAMES)[np.searchsorted(bounds, scored["score"], side="right")]
+    scored["is_risky"] = scored["band"].isin(cfg.RISKY_BANDS)
+    return scored
+
+
+def top_factors(points: pd.Series, n: int = 3) -> list[str]:
+    """Names of the ``n`` factors that contribute most to one factory's score (zeros left out)."""
+    ranked = points[list(cfg.RISK_FACTORS)].astype(float).sort_values(ascending=False)
+    return [name for name, value in ranked.head(n).items() if value > 0]
+
+
+def risk_features(conn: sa.Connection, as_of: date) -> pd.DataFrame:
+    """The features of every factory that is not struck off, counted at ``as_of``."""
+    nc_since = as_of - timedelta(days=365 * cfg.RISK_NONCOMPLIANCE_YEARS)
+    em_since = datetime.combine(as_of - timedelta(days=365 * cfg.RISK_EMERGENCY_YEARS), time())
+    insp = (
+        sa.select(
+            inspections.c.factory_id,
+            sa.func.max(inspections.c.inspected_on).label("last_inspected_on"),
+            sa.func.count().filter(sa.and_(inspections.c.result == "non_compliant",
+                                           inspections.c.inspected_on >= nc_since)).label("non_compliant_count"),
+            sa.func.count().filter(sa.and_(inspections.c.order_issued,
+                                           inspections.c.order_closed_on.is_(None))).label("open_orders"),
+        ).where(inspections.c.inspected_on <= as_of).group_by(inspections.c.factory_id).subquery()
+    )
+    comp = (
+        sa.select(complaints.c.factory_id, sa.func.count().label("complaints_12m"))
+        .where(complaints.c.received_on > as_of - timedelta(days=cfg.RISK_COMPLAINT_DAYS),
+               complaints.c.received_on <= as_of, complaints.c.factory_id.is_not(None))
+        .group_by(complaints.c.factory_id).subquery()
+    )
+    emer = (
+        sa.select(emergencies.c.factory_id, sa.func.count().label("emergencies_3y"))
+        .where(emergencies.c.started_at >= em_since, emergencies.c.factory_id.is_not(None))
+        .group_by(emergencies.c.factory_id).subquery()
+    )
+    f = factories.c
+    query = (
+        sa.select(
+            f.factory_id, f.factory_type, f.has_wastewater, f.has_air_emission, f.has_hazardous_substance,
+            f.has_hazardous_waste, f.has_boiler, f.horsepower, f.workers, insp.c.last_inspected_on,
+            sa.func.coalesce(insp.c.non_compliant_count, 0).label("non_compliant_count"),
+            sa.func.coalesce(insp.c.open_orders, 0).label("open_orders"),
+            sa.func.coalesce(comp.c.complaints_12m, 0).label("complaints_12m"),
+            sa.func.coalesce(emer.c.emergencies_3y, 0).label("emergencies_3y"),
+        )
+        .select_from(factories.outerjoin(insp, insp.c.factory_id == f.factory_id)
+                     .outerjoin(comp, comp.c.factory_id == f.factory_id)
+                     .outerjoin(emer, emer.c.factory_id == f.factory_id))
+        .where(f.status != cfg.STATUS_STRUCK_OFF)
+    )
+    frame = pd.read_sql(query, conn)
+    last = pd.to_datetime(frame["last_inspected_on"])
+    frame["days_since_inspection"] = (pd.Timestamp(as_of) - last).dt.days
+    return frame
+
+
+def refresh_factory_risk(conn: sa.Connection, as_of: date) -> int:
+    """Recompute and store every factory's score at ``as_of``; returns the number scored."""
+    features = risk_features(conn, as_of)
+    scored = score_factories(features)
+    stored = scored.rename(columns={name: f"pts_{name}" for name in cfg.RISK_FACTORS})
+    stored.insert(0, "factory_id", features["factory_id"])
+    stored["last_inspected_on"] = pd.to_datetime(features["last_inspected_on"]).dt.date
+    stored["computed_on"] = as_of
+    conn.execute(factory_risk.delete())
+    return insert_dataframe(conn, factory_risk, stored)

@@ -1,0 +1,183 @@
+"""The unified database, declared once with SQLAlchemy Core and created the same way on DuckDB
+and PostgreSQL.
+
+Keys are stable codes (DOPA province and district codes, DIW registration ids), never names.
+Dates are Gregorian; Buddhist Era appears only on screen. Indexes cover the columns the pages
+filter and group by (province, status, dates). DuckDB has no sequences behind ``autoincrement``
+the way PostgreSQL does, so surrogate ids are assigned by the writers (demo, ingest) instead.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from data_access.settings import I40_DIMENSIONS, RISK_FACTORS
+
+metadata = sa.MetaData()
+
+provinces = sa.Table(
+    "provinces", metadata,
+    sa.Column("code", sa.String(2), primary_key=True, comment="DOPA province code, 10..96"),
+    sa.Column("name_th", sa.String(64), nullable=False),
+    sa.Column("name_en", sa.String(64), nullable=False),
+    sa.Column("region", sa.String(16), nullable=False, comment="one of six geographic regions"),
+    sa.Column("region_nesdb", sa.String(16), nullable=False),
+    sa.Column("inspection_region", sa.SmallInteger, nullable=False, comment="0 = Bangkok"),
+)
+
+inspectors_general = sa.Table(
+    "inspectors_general", metadata,
+    sa.Column("inspection_region", sa.SmallInteger, primary_key=True),
+    sa.Column("effective_from", sa.Date, primary_key=True),
+    sa.Column("name_th", sa.String(128), nullable=False),
+    sa.Column("name_en", sa.String(128), nullable=False),
+)
+
+districts = sa.Table(
+    "districts", metadata,
+    sa.Column("code", sa.String(4), primary_key=True, comment="DOPA district code"),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
+    sa.Column("name_th", sa.String(64), nullable=False),
+    sa.Column("name_en", sa.String(64), nullable=False),
+)
+
+factories = sa.Table(
+    "factories", metadata,
+    sa.Column("factory_id", sa.String(14), primary_key=True, comment="DIW 14-digit registration id"),
+    sa.Column("display_reg", sa.String(40), comment="old display form, e.g. จ3-9(6)-100/51ปจ"),
+    sa.Column("name", sa.String(255), nullable=False),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
+    sa.Column("district_code", sa.String(4), sa.ForeignKey("districts.code"), index=True),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("coord_precision", sa.String(12), comment="exact / approximate; null when no coordinate"),
+    sa.Column("category", sa.SmallInteger, nullable=False, comment="จำพวก 1, 2 or 3"),
+    sa.Column("factory_type", sa.SmallInteger, nullable=False, index=True, comment="ลำดับที่ 1-107"),
+    sa.Column("tsic_code", sa.String(5)),
+    sa.Column("capital_thb", sa.Float),
+    sa.Column("workers", sa.Integer),
+    sa.Column("horsepower", sa.Float),
+    sa.Column("status", sa.String(12), nullable=False, index=True),
+    sa.Column("registered_on", sa.Date),
+    sa.Column("closed_on", sa.Date, comment="struck off or stopped; null while operating"),
+    sa.Column("in_estate", sa.Boolean, nullable=False, default=False),
+    sa.Column("has_wastewater", sa.Boolean, nullable=False, default=False),
+    sa.Column("has_air_emission", sa.Boolean, nullable=False, default=False),
+    sa.Column("has_hazardous_substance", sa.Boolean, nullable=False, default=False),
+    sa.Column("has_hazardous_waste", sa.Boolean, nullable=False, default=False),
+    sa.Column("has_boiler", sa.Boolean, nullable=False, default=False),
+    sa.Column("in_latest_feed", sa.Boolean, nullable=False, default=True),
+)
+
+inspections = sa.Table(
+    "inspections", metadata,
+    sa.Column("inspection_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), nullable=False, index=True),
+    sa.Column("inspected_on", sa.Date, nullable=False, index=True),
+    sa.Column("inspector_kind", sa.String(12), nullable=False, comment="officer / third_party"),
+    sa.Column("result", sa.String(16), nullable=False, comment="compliant / non_compliant"),
+    sa.Column("findings", sa.String(255)),
+    sa.Column("order_issued", sa.Boolean, nullable=False, default=False),
+    sa.Column("follow_up_due", sa.Date),
+    sa.Column("order_closed_on", sa.Date, comment="null while an issued order is still open"),
+)
+
+complaints = sa.Table(
+    "complaints", metadata,
+    sa.Column("complaint_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), index=True),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
+    sa.Column("received_on", sa.Date, nullable=False, index=True),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("topic", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False, index=True),
+    sa.Column("resolved_on", sa.Date),
+)
+
+emergencies = sa.Table(
+    "emergencies", metadata,
+    sa.Column("emergency_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), index=True),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
+    sa.Column("type", sa.String(24), nullable=False),
+    sa.Column("severity", sa.SmallInteger, nullable=False, comment="1 (minor) .. 4 (disaster)"),
+    sa.Column("status", sa.String(12), nullable=False, index=True),
+    sa.Column("started_at", sa.DateTime, nullable=False, index=True),
+    sa.Column("contained_at", sa.DateTime),
+    sa.Column("closed_at", sa.DateTime),
+    sa.Column("casualties", sa.Integer, nullable=False, default=0),
+    sa.Column("summary", sa.String(500)),
+)
+
+gi_certifications = sa.Table(
+    "gi_certifications", metadata,
+    sa.Column("certificate_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), nullable=False, index=True),
+    sa.Column("level", sa.SmallInteger, nullable=False, comment="GI level 1-5"),
+    sa.Column("certified_on", sa.Date, nullable=False, index=True),
+    sa.Column("expires_on", sa.Date),
+    sa.Column("revoked_on", sa.Date),
+)
+
+i40_assessments = sa.Table(
+    "i40_assessments", metadata,
+    sa.Column("assessment_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), nullable=False, index=True),
+    sa.Column("assessed_on", sa.Date, nullable=False, index=True),
+    sa.Column("level", sa.Float, nullable=False, comment="1.0, 2.0, 3.0 or 4.0"),
+    *(sa.Column(f"score_{d}", sa.Float) for d in I40_DIMENSIONS),
+)
+
+program_participation = sa.Table(
+    "program_participation", metadata,
+    sa.Column("participation_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("program", sa.String(24), nullable=False, index=True),
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id")),
+    sa.Column("group_name", sa.String(255), comment="community group (OPOAI-C) when not a factory"),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
+    sa.Column("fiscal_year", sa.SmallInteger, nullable=False, index=True, comment="Buddhist Era"),
+    sa.Column("joined_on", sa.Date, nullable=False),
+)
+
+kpi_targets = sa.Table(
+    "kpi_targets", metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era"),
+    sa.Column("province_code", sa.String(2), primary_key=True, comment="'TH' = national"),
+    sa.Column("kpi_code", sa.String(32), primary_key=True),
+    sa.Column("target_value", sa.Float, nullable=False),
+)
+
+load_log = sa.Table(
+    "load_log", metadata,
+    sa.Column("load_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column("kind", sa.String(24), nullable=False, comment="demo, factories, inspections, ..."),
+    sa.Column("source", sa.String(255), nullable=False),
+    sa.Column("file_hash", sa.String(64)),
+    sa.Column("rows_accepted", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
+    sa.Column("started_at", sa.DateTime, nullable=False),
+    sa.Column("finished_at", sa.DateTime),
+    sa.Column("loaded_by", sa.String(64)),
+    sa.Column("as_of", sa.Date, comment="the data's as-of date"),
+)
+
+factory_risk = sa.Table(
+    "factory_risk", metadata,
+    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), primary_key=True),
+    sa.Column("score", sa.Float, nullable=False, comment="0-100, see docs/risk-model.md"),
+    sa.Column("band", sa.String(8), nullable=False, index=True, comment="low / medium / high / critical"),
+    sa.Column("is_risky", sa.Boolean, nullable=False, index=True, comment="band high or critical"),
+    *(sa.Column(f"pts_{name}", sa.Float, nullable=False) for name in RISK_FACTORS),
+    sa.Column("last_inspected_on", sa.Date),
+    sa.Column("computed_on", sa.Date, nullable=False, comment="as-of date the score refers to"),
+)
+
+# Write order that respects foreign keys (reverse it to delete).
+TABLE_ORDER = [
+    provinces, inspectors_general, districts, factories, inspections, complaints, emergencies,
+    gi_certifications, i40_assessments, program_participation, kpi_targets, load_log, factory_risk,
+]
+
+
+def create_all(engine: sa.Engine) -> None:
+    """Create every table and index that does not exist yet (safe to call on each start)."""
+    metadata.create_all(engine)

@@ -1,0 +1,117 @@
+"""Domain constants and thresholds, kept in one place so a policy change is a one-line edit.
+
+Nothing here is computed; modules import the names they need. Figures that describe the real
+world (national totals, level shares) belong to the demo generator's parameters, not here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = PROJECT_ROOT / "assets"
+DATA_DIR = PROJECT_ROOT / "data"
+DEFAULT_DUCKDB_PATH = DATA_DIR / "mind.duckdb"
+
+PROVINCES_CSV = ASSETS_DIR / "provinces.csv"
+PROVINCE_GEOJSON = ASSETS_DIR / "th_adm1.geojson"
+DISTRICT_GEOJSON = ASSETS_DIR / "th_adm2.geojson"
+
+# Bangkok's factories are supervised by DIW directly, not by a Provincial Industry Office.
+BANGKOK_CODE = "10"
+# kpi_targets rows that apply to the whole country use this pseudo province code.
+NATIONAL_CODE = "TH"
+
+BUDDHIST_ERA_OFFSET = 543
+FISCAL_YEAR_START_MONTH = 10  # 1 October
+
+# Factory status values stored in factories.status (DIW FFLAG 0/1/2/3).
+STATUS_NOT_STARTED = "not_started"
+STATUS_OPERATING = "operating"
+STATUS_STRUCK_OFF = "struck_off"
+STATUS_STOPPED = "stopped"
+FACTORY_STATUSES = (STATUS_NOT_STARTED, STATUS_OPERATING, STATUS_STRUCK_OFF, STATUS_STOPPED)
+
+INSPECTION_RESULTS = ("compliant", "non_compliant")
+INSPECTOR_KINDS = ("officer", "third_party")
+
+COMPLAINT_TOPICS = ("odour", "noise", "wastewater", "dust_smoke", "other")
+COMPLAINT_CHANNELS = ("hotline_1569", "web", "walk_in", "letter", "social_media")
+COMPLAINT_OPEN_STATUSES = ("open", "in_progress")
+COMPLAINT_STATUSES = (*COMPLAINT_OPEN_STATUSES, "resolved")
+
+EMERGENCY_TYPES = (
+    "fire", "explosion", "chemical_leak", "wastewater_discharge",
+    "flood", "drought", "cold_spell", "pm25_open_burning", "other",
+)
+EMERGENCY_STATUSES = ("active", "contained", "closed")
+EMERGENCY_SEVERITIES = (1, 2, 3, 4)
+
+GI_LEVELS = (1, 2, 3, 4, 5)
+I40_LEVELS = (1.0, 2.0, 3.0, 4.0)
+I40_DIMENSIONS = (
+    "smart_operation", "strategy_organisation", "workforce",
+    "technology_innovation", "market_customer_standards", "it_data",
+)
+# "Factories at i4.0 level 3.0 or above" on the overview.
+I40_ADVANCED_LEVEL = 3.0
+
+PROGRAMS = ("i_single_form", "opoai_c", "award_nomination")
+
+# Factory types under the Factory Act schedule that carry the highest inherent hazard
+# (chemicals, petroleum, waste processing and recycling, smelting, pulp, tanning, dyeing).
+HAZARDOUS_FACTORY_TYPES = frozenset({22, 23, 42, 44, 45, 46, 49, 59, 60, 88, 89, 101, 105, 106})
+
+# KPI codes of kpi_targets; their definitions live in data_access/kpis.py.
+KPI_CODES = (
+    "risky_inspected_pct",
+    "complaints_resolved_pct",
+    "complaint_days_median",
+    "i_single_form",
+    "gi_new",
+    "gi_upgraded",
+    "opoai_c_groups",
+    "award_nominations",
+    "i40_assessments",
+    "emergency_contain_hours",
+)
+
+# Cache lifetime of small query results in the app (seconds).
+QUERY_CACHE_TTL_S = 600
+
+# --- Risk model (docs/risk-model.md). Each factor earns up to its weight in points; the
+# weights add up to 100, so a score reads as "points out of 100". ---
+RISK_WEIGHTS: dict[str, float] = {
+    "type_hazard": 15,          # factory type among HAZARDOUS_FACTORY_TYPES
+    "wastewater": 8,
+    "air_emission": 8,
+    "hazardous_substance": 8,
+    "hazardous_waste": 6,
+    "boiler": 5,                # boilers / pressure vessels
+    "size": 10,                 # horsepower and workers, log scale
+    "non_compliance": 10,       # non-compliant inspections in the window below
+    "open_orders": 5,           # orders issued and not yet closed
+    "complaints": 10,           # complaints in the last 12 months
+    "emergencies": 10,          # emergencies in the last 3 years
+    "inspection_gap": 5,        # time since the last inspection
+}
+RISK_FACTORS = tuple(RISK_WEIGHTS)
+RISK_SIZE_FLOOR_HP = 50          # the legal threshold of a factory: no size points below it
+RISK_SIZE_FULL_HP = 5_000
+RISK_SIZE_FLOOR_WORKERS = 50
+RISK_SIZE_FULL_WORKERS = 1_000
+RISK_NONCOMPLIANCE_YEARS = 3
+RISK_NONCOMPLIANCE_FULL = 3      # this many non-compliant inspections earn the full weight
+RISK_OPEN_ORDERS_FULL = 1
+RISK_COMPLAINT_DAYS = 365
+RISK_COMPLAINTS_FULL = 3
+RISK_EMERGENCY_YEARS = 3
+RISK_EMERGENCIES_FULL = 2
+RISK_GAP_START_DAYS = 365        # inspected within a year: no gap points
+RISK_GAP_FULL_DAYS = 730         # two years or never inspected: the full weight
+# Lower bound of each band, highest first.
+RISK_BANDS: tuple[tuple[float, str], ...] = ((65, "critical"), (45, "high"), (25, "medium"), (0, "low"))
+RISK_BAND_NAMES = tuple(name for _, name in reversed(RISK_BANDS))
+# "Risky factory" in every KPI: a factory in one of these bands.
+RISKY_BANDS = ("high", "critical")
+# "Not inspected for 12 months" on the risk map.
+INSPECTION_OVERDUE_DAYS = 365
