@@ -1,22 +1,22 @@
 """The app's handle on the database: one engine per process and cached query results.
 
-``st.cache_resource`` holds the engine; ``st.cache_data`` holds small query results keyed on the
-filters, with a TTL so that loads made by another process show up. Loads made through the app
-call :func:`clear` so that they show at once.
+``st.cache_resource`` holds the engine; :func:`query` runs any ``data_access`` function with a
+fresh connection and caches its result (``st.cache_data``, keyed on the function and its
+arguments, with a TTL so that loads made by another process show up). Loads made through the
+app call :func:`clear` so that they show at once.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from datetime import date
+from collections.abc import Callable
 from typing import TypeVar
 
-import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_access import bootstrap, catalog, overview
+from data_access import bootstrap, catalog
 from data_access.db import make_engine
-from data_access.scope import Scope
 from data_access.settings import QUERY_CACHE_TTL_S
 
 T = TypeVar("T")
@@ -28,10 +28,23 @@ def engine() -> sa.Engine:
     return bootstrap.prepare(make_engine())
 
 
-def run(query: Callable[..., T], *args: object) -> T:
-    """Run a ``data_access`` function on a fresh connection: the pages never see connections."""
+def run(function: Callable[..., T], *args: object) -> T:
+    """Run a ``data_access`` function on a fresh connection, uncached."""
     with engine().connect() as conn:
-        return query(conn, *args)
+        return function(conn, *args)
+
+
+def query(function: Callable[..., T], *args: object) -> T:
+    """Run a ``data_access`` function ``function(conn, *args)`` through the cache.
+
+    The arguments must be hashable values (dates, codes, frozen dataclasses such as ``Scope``).
+    """
+    return _cached(function.__module__, function.__qualname__, args)
+
+
+@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False)
+def _cached(module: str, name: str, args: tuple) -> object:
+    return run(getattr(importlib.import_module(module), name), *args)
 
 
 def clear() -> None:
@@ -39,26 +52,10 @@ def clear() -> None:
     st.cache_data.clear()
 
 
-@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False)
 def as_of() -> date | None:
-    return run(catalog.data_as_of)
+    """The data's as-of date, or ``None`` when nothing was loaded."""
+    return query(catalog.data_as_of)
 
 
-@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False)
 def has_data() -> bool:
-    return run(catalog.has_factories)
-
-
-@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False)
-def province_metrics(day: date, scope: Scope) -> pd.DataFrame:
-    return run(overview.province_metrics, day, scope)
-
-
-@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False)
-def table_counts() -> pd.DataFrame:
-    return run(catalog.table_counts)
-
-
-@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False)
-def load_history() -> pd.DataFrame:
-    return run(catalog.load_history)
+    return query(catalog.has_factories)

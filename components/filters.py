@@ -17,7 +17,6 @@ from data_access.reference import province_table
 from data_access.scope import Scope
 
 ALL = "all"
-_URL_LOADED = "_url_loaded"
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,19 @@ def inspection_region_label(number: int | str) -> str:
     return t("ir.bangkok") if int(number) == 0 else t("ir.label", n=number)
 
 
-def load_url_once(fiscal_years: list[int]) -> None:
-    """Copy valid URL parameters into the session on its first run; explain invalid ones."""
-    if st.session_state.get(_URL_LOADED):
+def _first_run(flag: str) -> bool:
+    """True once per session for ``flag``: the URL is read on a session's first run only."""
+    if st.session_state.get(flag):
+        return False
+    st.session_state[flag] = True
+    return True
+
+
+def load_filters_from_url(fiscal_years: list[int]) -> None:
+    """Copy valid filter parameters of the URL into the session; explain invalid ones."""
+    if not _first_run("_url_filters_loaded"):
         return
-    st.session_state[_URL_LOADED] = True
     params = st.query_params
-    if params.get("lang") in LANGUAGES:
-        st.session_state["lang"] = params["lang"]
     _load_choice("fy", params.get("fy"), [str(fy) for fy in fiscal_years], int)
     _load_choice("region", params.get("region"), regions(), str)
     _load_choice("ir", params.get("ir"), [str(n) for n in inspection_regions()], int)
@@ -65,24 +69,31 @@ def _load_choice(key: str, raw: str | None, valid: list[str], cast: type) -> Non
     if raw in valid:
         st.session_state[key] = cast(raw)
     else:
-        st.session_state.setdefault("_url_warnings", []).append(t("url.ignored", key=key, value=raw))
+        st.session_state.setdefault("_url_warnings", []).append(t("url.ignored", param=key, value=raw))
 
 
 def language_toggle() -> None:
-    """ไทย / English, at the top of the sidebar."""
+    """ไทย / English at the top of the sidebar; ``?lang=en`` in a link chooses English."""
+    if _first_run("_url_lang_loaded") and st.query_params.get("lang") in LANGUAGES:
+        st.session_state["lang"] = st.query_params["lang"]
     st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
+    st.session_state["_lang_choice"] = st.session_state["lang"]
     st.sidebar.segmented_control(
-        t("lang.label"), LANGUAGES, key="lang", format_func=lambda code: t(f"lang.{code}"),
-        label_visibility="collapsed", width="stretch",
+        t("lang.label"), LANGUAGES, key="_lang_choice", format_func=lambda code: t(f"lang.{code}"),
+        label_visibility="collapsed", width="stretch", on_change=_language_changed,
     )
-    if st.session_state.get("lang") is None:  # clicking the chosen option unselects it
-        st.session_state["lang"] = DEFAULT_LANGUAGE
+
+
+def _language_changed() -> None:
+    # Clicking the chosen option unselects it: keep the language in force then.
+    if st.session_state.get("_lang_choice") in LANGUAGES:
+        st.session_state["lang"] = st.session_state["_lang_choice"]
 
 
 def sidebar_filters(as_of: date) -> Filters:
     """Draw the global filters and return what they say."""
     fiscal_years = recent_fiscal_years(as_of)
-    load_url_once(fiscal_years)
+    load_filters_from_url(fiscal_years)
     st.session_state.setdefault("fy", fiscal_years[0])
     st.session_state.setdefault("region", ALL)
     st.session_state.setdefault("ir", ALL)

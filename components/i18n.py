@@ -1,6 +1,6 @@
 """Every label of the app, in Thai (the default) and English.
 
-Texts live in ``assets/i18n.toml`` as ``key = { th = "...", en = "..." }``; the language is kept
+Texts live in ``assets/i18n/*.toml`` as ``key = { th = "...", en = "..." }``; the language is kept
 in the session and the URL (``?lang=en``). Numbers and dates are formatted with Babel; dates show
 the Buddhist Era year in Thai.
 """
@@ -24,7 +24,11 @@ _BABEL_LOCALE = {"th": "th_TH", "en": "en_GB"}
 
 @lru_cache(maxsize=1)
 def _texts() -> dict[str, dict[str, str]]:
-    return tomllib.loads((ASSETS_DIR / "i18n.toml").read_text(encoding="utf-8"))
+    """All label files of ``assets/i18n/`` merged (one file per subject; keys are unique)."""
+    texts: dict[str, dict[str, str]] = {}
+    for path in sorted((ASSETS_DIR / "i18n").glob("*.toml")):
+        texts.update(tomllib.loads(path.read_text(encoding="utf-8")))
+    return texts
 
 
 def lang() -> str:

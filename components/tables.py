@@ -25,11 +25,11 @@ def excel_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 def download_buttons(frame: pd.DataFrame, file_stem: str, *, key: str, excel: bool = False) -> None:
     """CSV (and optionally Excel) download buttons named ``<stem>_<date>``."""
     name = f"{file_stem}_{date.today():%Y%m%d}"
-    columns = st.columns(2 if excel else 1, width="content")
-    columns[0].download_button(t("download.csv"), csv_bytes(frame), f"{name}.csv", "text/csv",
+    row = st.container(horizontal=True)
+    row.download_button(t("download.csv"), csv_bytes(frame), f"{name}.csv", "text/csv",
                                key=f"{key}_csv", on_click="ignore")
     if excel:
-        columns[1].download_button(
+        row.download_button(
             t("download.excel"), excel_bytes(frame), f"{name}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
             on_click="ignore")

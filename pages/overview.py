@@ -9,7 +9,7 @@ from components.navigation import open_province
 from components.province_table import ranked_province_table
 from components.shell import ensure_shell, require_data
 from data_access.fiscal import same_point_last_year
-from data_access.overview import kpis_with_change
+from data_access.overview import kpis_with_change, province_metrics
 from data_access.reference import province_geojson
 
 ensure_shell()
@@ -23,8 +23,8 @@ METRICS = [
 KPI_FORMATS = {"risky_inspected_pct": fmt_pct}
 
 f = filters.current()
-now = cached.province_metrics(f.day, f.scope)
-before = cached.province_metrics(same_point_last_year(f.day), f.scope)
+now = cached.query(province_metrics, f.day, f.scope)
+before = cached.query(province_metrics, same_point_last_year(f.day), f.scope)
 
 st.title(t("overview.title"))
 st.caption(t("overview.subtitle", fy=fiscal_year_label(f.fiscal_year), day=fmt_date(f.day)))
