@@ -6,6 +6,7 @@ Dates are Gregorian; Buddhist Era appears only on screen. Indexes cover the colu
 filter and group by (province, status, dates). DuckDB has no sequences behind ``autoincrement``
 the way PostgreSQL does, so surrogate ids are assigned by the writers (demo, ingest) instead.
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -15,166 +16,298 @@ from data_access.settings import I40_DIMENSIONS, RISK_FACTORS
 metadata = sa.MetaData()
 
 provinces = sa.Table(
-    "provinces", metadata,
+    "provinces",
+    metadata,
     sa.Column("code", sa.String(2), primary_key=True, comment="DOPA province code, 10..96"),
-    sa.Column("name_th", sa.String(64), nullable=False),
-    sa.Column("name_en", sa.String(64), nullable=False),
+    sa.Column("name_th", sa.String(64), nullable=False, comment="Thai name"),
+    sa.Column("name_en", sa.String(64), nullable=False, comment="English name (DOPA spelling)"),
     sa.Column("region", sa.String(16), nullable=False, comment="one of six geographic regions"),
-    sa.Column("region_nesdb", sa.String(16), nullable=False),
+    sa.Column("region_nesdb", sa.String(16), nullable=False, comment="planning agency's seven regions"),
     sa.Column("inspection_region", sa.SmallInteger, nullable=False, comment="0 = Bangkok"),
 )
 
 inspectors_general = sa.Table(
-    "inspectors_general", metadata,
-    sa.Column("inspection_region", sa.SmallInteger, primary_key=True),
-    sa.Column("effective_from", sa.Date, primary_key=True),
-    sa.Column("name_th", sa.String(128), nullable=False),
-    sa.Column("name_en", sa.String(128), nullable=False),
+    "inspectors_general",
+    metadata,
+    sa.Column(
+        "inspection_region", sa.SmallInteger, primary_key=True, comment="inspection region (เขตตรวจราชการ) covered"
+    ),
+    sa.Column("effective_from", sa.Date, primary_key=True, comment="first day of the assignment (orders change)"),
+    sa.Column("name_th", sa.String(128), nullable=False, comment="inspector-general's name in Thai"),
+    sa.Column("name_en", sa.String(128), nullable=False, comment="name in English"),
 )
 
 districts = sa.Table(
-    "districts", metadata,
+    "districts",
+    metadata,
     sa.Column("code", sa.String(4), primary_key=True, comment="DOPA district code"),
-    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
-    sa.Column("name_th", sa.String(64), nullable=False),
-    sa.Column("name_en", sa.String(64), nullable=False),
+    sa.Column(
+        "province_code",
+        sa.String(2),
+        sa.ForeignKey("provinces.code"),
+        nullable=False,
+        index=True,
+        comment="province the district belongs to",
+    ),
+    sa.Column("name_th", sa.String(64), nullable=False, comment="Thai name"),
+    sa.Column("name_en", sa.String(64), nullable=False, comment="English name"),
 )
 
 factories = sa.Table(
-    "factories", metadata,
+    "factories",
+    metadata,
     sa.Column("factory_id", sa.String(14), primary_key=True, comment="DIW 14-digit registration id"),
     sa.Column("display_reg", sa.String(40), comment="old display form, e.g. จ3-9(6)-100/51ปจ"),
-    sa.Column("name", sa.String(255), nullable=False),
-    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
-    sa.Column("district_code", sa.String(4), sa.ForeignKey("districts.code"), index=True),
-    sa.Column("lat", sa.Float),
-    sa.Column("lon", sa.Float),
+    sa.Column("name", sa.String(255), nullable=False, comment="factory name (ชื่อโรงงาน)"),
+    sa.Column(
+        "province_code",
+        sa.String(2),
+        sa.ForeignKey("provinces.code"),
+        nullable=False,
+        index=True,
+        comment="province of the site",
+    ),
+    sa.Column(
+        "district_code", sa.String(4), sa.ForeignKey("districts.code"), index=True, comment="district of the site"
+    ),
+    sa.Column("lat", sa.Float, comment="latitude, WGS84; null when unknown"),
+    sa.Column("lon", sa.Float, comment="longitude, WGS84; null when unknown"),
     sa.Column("coord_precision", sa.String(12), comment="exact / approximate; null when no coordinate"),
     sa.Column("category", sa.SmallInteger, nullable=False, comment="จำพวก 1, 2 or 3"),
     sa.Column("factory_type", sa.SmallInteger, nullable=False, index=True, comment="ลำดับที่ 1-107"),
-    sa.Column("tsic_code", sa.String(5)),
-    sa.Column("capital_thb", sa.Float),
-    sa.Column("workers", sa.Integer),
-    sa.Column("horsepower", sa.Float),
-    sa.Column("status", sa.String(12), nullable=False, index=True),
-    sa.Column("registered_on", sa.Date),
+    sa.Column("tsic_code", sa.String(5), comment="Thai Standard Industrial Classification code"),
+    sa.Column("capital_thb", sa.Float, comment="registered capital, THB"),
+    sa.Column("workers", sa.Integer, comment="total workers"),
+    sa.Column("horsepower", sa.Float, comment="installed machinery, hp"),
+    sa.Column(
+        "status",
+        sa.String(12),
+        nullable=False,
+        index=True,
+        comment="operating / stopped / struck_off / not_started (DIW FFLAG 1/3/2/0)",
+    ),
+    sa.Column("registered_on", sa.Date, comment="licence issue date"),
     sa.Column("closed_on", sa.Date, comment="struck off or stopped; null while operating"),
-    sa.Column("in_estate", sa.Boolean, nullable=False, default=False),
-    sa.Column("has_wastewater", sa.Boolean, nullable=False, default=False),
-    sa.Column("has_air_emission", sa.Boolean, nullable=False, default=False),
-    sa.Column("has_hazardous_substance", sa.Boolean, nullable=False, default=False),
-    sa.Column("has_hazardous_waste", sa.Boolean, nullable=False, default=False),
-    sa.Column("has_boiler", sa.Boolean, nullable=False, default=False),
-    sa.Column("in_latest_feed", sa.Boolean, nullable=False, default=True),
+    sa.Column("in_estate", sa.Boolean, nullable=False, default=False, comment="inside an industrial estate"),
+    sa.Column("has_wastewater", sa.Boolean, nullable=False, default=False, comment="discharges wastewater"),
+    sa.Column("has_air_emission", sa.Boolean, nullable=False, default=False, comment="emits air pollutants"),
+    sa.Column(
+        "has_hazardous_substance",
+        sa.Boolean,
+        nullable=False,
+        default=False,
+        comment="stores or uses hazardous substances",
+    ),
+    sa.Column("has_hazardous_waste", sa.Boolean, nullable=False, default=False, comment="generates hazardous waste"),
+    sa.Column("has_boiler", sa.Boolean, nullable=False, default=False, comment="operates boilers or pressure vessels"),
+    sa.Column(
+        "in_latest_feed", sa.Boolean, nullable=False, default=True, comment="present in the latest full registry export"
+    ),
 )
 
 inspections = sa.Table(
-    "inspections", metadata,
-    sa.Column("inspection_id", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), nullable=False, index=True),
-    sa.Column("inspected_on", sa.Date, nullable=False, index=True),
+    "inspections",
+    metadata,
+    sa.Column("inspection_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="i-Auditor record id"),
+    sa.Column(
+        "factory_id",
+        sa.String(14),
+        sa.ForeignKey("factories.factory_id"),
+        nullable=False,
+        index=True,
+        comment="inspected factory",
+    ),
+    sa.Column("inspected_on", sa.Date, nullable=False, index=True, comment="date of the visit"),
     sa.Column("inspector_kind", sa.String(12), nullable=False, comment="officer / third_party"),
     sa.Column("result", sa.String(16), nullable=False, comment="compliant / non_compliant"),
-    sa.Column("findings", sa.String(255)),
-    sa.Column("order_issued", sa.Boolean, nullable=False, default=False),
-    sa.Column("follow_up_due", sa.Date),
+    sa.Column("findings", sa.String(255), comment="summary of non-compliance findings"),
+    sa.Column("order_issued", sa.Boolean, nullable=False, default=False, comment="an order to correct was issued"),
+    sa.Column("follow_up_due", sa.Date, comment="deadline of the order"),
     sa.Column("order_closed_on", sa.Date, comment="null while an issued order is still open"),
 )
 
 complaints = sa.Table(
-    "complaints", metadata,
-    sa.Column("complaint_id", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), index=True),
-    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
-    sa.Column("received_on", sa.Date, nullable=False, index=True),
-    sa.Column("channel", sa.String(16), nullable=False),
-    sa.Column("topic", sa.String(16), nullable=False),
-    sa.Column("status", sa.String(12), nullable=False, index=True),
-    sa.Column("resolved_on", sa.Date),
+    "complaints",
+    metadata,
+    sa.Column("complaint_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="complaint record id"),
+    sa.Column(
+        "factory_id",
+        sa.String(14),
+        sa.ForeignKey("factories.factory_id"),
+        index=True,
+        comment="factory complained about; null when unknown",
+    ),
+    sa.Column(
+        "province_code",
+        sa.String(2),
+        sa.ForeignKey("provinces.code"),
+        nullable=False,
+        index=True,
+        comment="province where the complaint arose",
+    ),
+    sa.Column("received_on", sa.Date, nullable=False, index=True, comment="date received"),
+    sa.Column("channel", sa.String(16), nullable=False, comment="hotline_1569 / web / walk_in / letter / social_media"),
+    sa.Column("topic", sa.String(16), nullable=False, comment="odour / noise / wastewater / dust_smoke / other"),
+    sa.Column("status", sa.String(12), nullable=False, index=True, comment="open / in_progress / resolved"),
+    sa.Column("resolved_on", sa.Date, comment="date resolved; null while open"),
 )
 
 emergencies = sa.Table(
-    "emergencies", metadata,
-    sa.Column("emergency_id", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), index=True),
-    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
-    sa.Column("type", sa.String(24), nullable=False),
+    "emergencies",
+    metadata,
+    sa.Column("emergency_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="ศบฉ.อก. record id"),
+    sa.Column(
+        "factory_id",
+        sa.String(14),
+        sa.ForeignKey("factories.factory_id"),
+        index=True,
+        comment="factory involved; null for area events",
+    ),
+    sa.Column(
+        "province_code",
+        sa.String(2),
+        sa.ForeignKey("provinces.code"),
+        nullable=False,
+        index=True,
+        comment="province affected",
+    ),
+    sa.Column(
+        "type",
+        sa.String(24),
+        nullable=False,
+        comment="fire, explosion, chemical_leak, wastewater_discharge, flood, drought, cold_spell, pm25_open_burning, other",
+    ),
     sa.Column("severity", sa.SmallInteger, nullable=False, comment="1 (minor) .. 4 (disaster)"),
-    sa.Column("status", sa.String(12), nullable=False, index=True),
-    sa.Column("started_at", sa.DateTime, nullable=False, index=True),
-    sa.Column("contained_at", sa.DateTime),
-    sa.Column("closed_at", sa.DateTime),
-    sa.Column("casualties", sa.Integer, nullable=False, default=0),
-    sa.Column("summary", sa.String(500)),
+    sa.Column("status", sa.String(12), nullable=False, index=True, comment="active / contained / closed"),
+    sa.Column("started_at", sa.DateTime, nullable=False, index=True, comment="when it started"),
+    sa.Column("contained_at", sa.DateTime, comment="when it was brought under control"),
+    sa.Column("closed_at", sa.DateTime, comment="when the case was closed"),
+    sa.Column("casualties", sa.Integer, nullable=False, default=0, comment="people injured or killed"),
+    sa.Column("summary", sa.String(500), comment="short description"),
 )
 
 gi_certifications = sa.Table(
-    "gi_certifications", metadata,
-    sa.Column("certificate_id", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), nullable=False, index=True),
+    "gi_certifications",
+    metadata,
+    sa.Column("certificate_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="certificate record id"),
+    sa.Column(
+        "factory_id",
+        sa.String(14),
+        sa.ForeignKey("factories.factory_id"),
+        nullable=False,
+        index=True,
+        comment="certified factory",
+    ),
     sa.Column("level", sa.SmallInteger, nullable=False, comment="GI level 1-5"),
-    sa.Column("certified_on", sa.Date, nullable=False, index=True),
-    sa.Column("expires_on", sa.Date),
-    sa.Column("revoked_on", sa.Date),
+    sa.Column("certified_on", sa.Date, nullable=False, index=True, comment="issue date"),
+    sa.Column("expires_on", sa.Date, comment="expiry date; null when none"),
+    sa.Column("revoked_on", sa.Date, comment="revocation date; null unless revoked"),
 )
 
 i40_assessments = sa.Table(
-    "i40_assessments", metadata,
-    sa.Column("assessment_id", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), nullable=False, index=True),
-    sa.Column("assessed_on", sa.Date, nullable=False, index=True),
+    "i40_assessments",
+    metadata,
+    sa.Column("assessment_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="assessment record id"),
+    sa.Column(
+        "factory_id",
+        sa.String(14),
+        sa.ForeignKey("factories.factory_id"),
+        nullable=False,
+        index=True,
+        comment="assessed factory",
+    ),
+    sa.Column("assessed_on", sa.Date, nullable=False, index=True, comment="date of the self-assessment"),
     sa.Column("level", sa.Float, nullable=False, comment="1.0, 2.0, 3.0 or 4.0"),
-    *(sa.Column(f"score_{d}", sa.Float) for d in I40_DIMENSIONS),
+    *(
+        sa.Column(f"score_{d}", sa.Float, comment=f"dimension score 1.0-4.0: {d.replace('_', ' ')}")
+        for d in I40_DIMENSIONS
+    ),
 )
 
 program_participation = sa.Table(
-    "program_participation", metadata,
-    sa.Column("participation_id", sa.BigInteger, primary_key=True, autoincrement=False),
-    sa.Column("program", sa.String(24), nullable=False, index=True),
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id")),
+    "program_participation",
+    metadata,
+    sa.Column("participation_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="record id"),
+    sa.Column(
+        "program", sa.String(24), nullable=False, index=True, comment="i_single_form / opoai_c / award_nomination"
+    ),
+    sa.Column(
+        "factory_id",
+        sa.String(14),
+        sa.ForeignKey("factories.factory_id"),
+        comment="participating factory; null for a community group",
+    ),
     sa.Column("group_name", sa.String(255), comment="community group (OPOAI-C) when not a factory"),
-    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), nullable=False, index=True),
+    sa.Column(
+        "province_code",
+        sa.String(2),
+        sa.ForeignKey("provinces.code"),
+        nullable=False,
+        index=True,
+        comment="province credited",
+    ),
     sa.Column("fiscal_year", sa.SmallInteger, nullable=False, index=True, comment="Buddhist Era"),
-    sa.Column("joined_on", sa.Date, nullable=False),
+    sa.Column("joined_on", sa.Date, nullable=False, comment="date of enrolment or nomination"),
 )
 
 kpi_targets = sa.Table(
-    "kpi_targets", metadata,
+    "kpi_targets",
+    metadata,
     sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era"),
     sa.Column("province_code", sa.String(2), primary_key=True, comment="'TH' = national"),
-    sa.Column("kpi_code", sa.String(32), primary_key=True),
-    sa.Column("target_value", sa.Float, nullable=False),
+    sa.Column("kpi_code", sa.String(32), primary_key=True, comment="KPI code, defined in data_access/kpis.py"),
+    sa.Column("target_value", sa.Float, nullable=False, comment="target for the fiscal year"),
 )
 
 load_log = sa.Table(
-    "load_log", metadata,
-    sa.Column("load_id", sa.BigInteger, primary_key=True, autoincrement=False),
+    "load_log",
+    metadata,
+    sa.Column("load_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="load number"),
     sa.Column("kind", sa.String(24), nullable=False, comment="demo, factories, inspections, ..."),
-    sa.Column("source", sa.String(255), nullable=False),
-    sa.Column("file_hash", sa.String(64)),
-    sa.Column("rows_accepted", sa.Integer, nullable=False, default=0),
-    sa.Column("rows_rejected", sa.Integer, nullable=False, default=0),
-    sa.Column("started_at", sa.DateTime, nullable=False),
-    sa.Column("finished_at", sa.DateTime),
-    sa.Column("loaded_by", sa.String(64)),
+    sa.Column("source", sa.String(255), nullable=False, comment="file name or generator description"),
+    sa.Column("file_hash", sa.String(64), comment="SHA-256 of the loaded file"),
+    sa.Column("rows_accepted", sa.Integer, nullable=False, default=0, comment="rows loaded"),
+    sa.Column(
+        "rows_rejected", sa.Integer, nullable=False, default=0, comment="rows refused, with reasons in the rejects file"
+    ),
+    sa.Column("started_at", sa.DateTime, nullable=False, comment="start of the load"),
+    sa.Column("finished_at", sa.DateTime, comment="end of the load"),
+    sa.Column("loaded_by", sa.String(64), comment="user or process that loaded"),
     sa.Column("as_of", sa.Date, comment="the data's as-of date"),
 )
 
 factory_risk = sa.Table(
-    "factory_risk", metadata,
-    sa.Column("factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), primary_key=True),
+    "factory_risk",
+    metadata,
+    sa.Column(
+        "factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), primary_key=True, comment="scored factory"
+    ),
     sa.Column("score", sa.Float, nullable=False, comment="0-100, see docs/risk-model.md"),
     sa.Column("band", sa.String(8), nullable=False, index=True, comment="low / medium / high / critical"),
     sa.Column("is_risky", sa.Boolean, nullable=False, index=True, comment="band high or critical"),
-    *(sa.Column(f"pts_{name}", sa.Float, nullable=False) for name in RISK_FACTORS),
-    sa.Column("last_inspected_on", sa.Date),
+    *(
+        sa.Column(f"pts_{name}", sa.Float, nullable=False, comment=f"points from the factor {name}")
+        for name in RISK_FACTORS
+    ),
+    sa.Column("last_inspected_on", sa.Date, comment="latest inspection at the time of scoring"),
     sa.Column("computed_on", sa.Date, nullable=False, comment="as-of date the score refers to"),
 )
 
 # Write order that respects foreign keys (reverse it to delete).
 TABLE_ORDER = [
-    provinces, inspectors_general, districts, factories, inspections, complaints, emergencies,
-    gi_certifications, i40_assessments, program_participation, kpi_targets, load_log, factory_risk,
+    provinces,
+    inspectors_general,
+    districts,
+    factories,
+    inspections,
+    complaints,
+    emergencies,
+    gi_certifications,
+    i40_assessments,
+    program_participation,
+    kpi_targets,
+    load_log,
+    factory_risk,
 ]
 
 
