@@ -32,6 +32,11 @@ def province_metrics(conn: sa.Connection, day: date, scope: Scope) -> pd.DataFra
     ``risky_inspected`` counts risky factories inspected since the start of the fiscal year that
     contains ``day``.
     """
+    return add_shares(pd.read_sql(province_metrics_query(day, scope), conn))
+
+
+def province_metrics_query(day: date, scope: Scope) -> sa.Select:
+    """The single grouped query behind :func:`province_metrics` (the benchmark runs it raw too)."""
     fy_start, _ = fiscal_year_bounds(fiscal_year_of(day))
     parts = [
         _operating(day), _risky(day), _risky_inspected(day, fy_start), _open_complaints(day),
@@ -43,9 +48,7 @@ def province_metrics(conn: sa.Connection, day: date, scope: Scope) -> pd.DataFra
     joined = provinces
     for part in parts:
         joined = joined.outerjoin(part, part.c.province_code == p.code)
-    query = query.select_from(joined).where(scope.province_condition(p.code)).order_by(p.code)
-    frame = pd.read_sql(query, conn)
-    return add_shares(frame)
+    return query.select_from(joined).where(scope.province_condition(p.code)).order_by(p.code)
 
 
 def add_shares(frame: pd.DataFrame) -> pd.DataFrame:

@@ -70,15 +70,15 @@ factories = sa.Table(
     sa.Column(
         "district_code", sa.String(4), sa.ForeignKey("districts.code"), index=True, comment="district of the site"
     ),
-    sa.Column("lat", sa.Float, comment="latitude, WGS84; null when unknown"),
-    sa.Column("lon", sa.Float, comment="longitude, WGS84; null when unknown"),
+    sa.Column("lat", sa.Double, comment="latitude, WGS84; null when unknown"),
+    sa.Column("lon", sa.Double, comment="longitude, WGS84; null when unknown"),
     sa.Column("coord_precision", sa.String(12), comment="exact / approximate; null when no coordinate"),
     sa.Column("category", sa.SmallInteger, nullable=False, comment="จำพวก 1, 2 or 3"),
     sa.Column("factory_type", sa.SmallInteger, nullable=False, index=True, comment="ลำดับที่ 1-107"),
     sa.Column("tsic_code", sa.String(5), comment="Thai Standard Industrial Classification code"),
-    sa.Column("capital_thb", sa.Float, comment="registered capital, THB"),
+    sa.Column("capital_thb", sa.Double, comment="registered capital, THB"),
     sa.Column("workers", sa.Integer, comment="total workers"),
-    sa.Column("horsepower", sa.Float, comment="installed machinery, hp"),
+    sa.Column("horsepower", sa.Double, comment="installed machinery, hp"),
     sa.Column(
         "status",
         sa.String(12),
@@ -217,9 +217,9 @@ i40_assessments = sa.Table(
         comment="assessed factory",
     ),
     sa.Column("assessed_on", sa.Date, nullable=False, index=True, comment="date of the self-assessment"),
-    sa.Column("level", sa.Float, nullable=False, comment="1.0, 2.0, 3.0 or 4.0"),
+    sa.Column("level", sa.Double, nullable=False, comment="1.0, 2.0, 3.0 or 4.0"),
     *(
-        sa.Column(f"score_{d}", sa.Float, comment=f"dimension score 1.0-4.0: {d.replace('_', ' ')}")
+        sa.Column(f"score_{d}", sa.Double, comment=f"dimension score 1.0-4.0: {d.replace('_', ' ')}")
         for d in I40_DIMENSIONS
     ),
 )
@@ -256,7 +256,7 @@ kpi_targets = sa.Table(
     sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era"),
     sa.Column("province_code", sa.String(2), primary_key=True, comment="'TH' = national"),
     sa.Column("kpi_code", sa.String(32), primary_key=True, comment="KPI code, defined in data_access/kpis.py"),
-    sa.Column("target_value", sa.Float, nullable=False, comment="target for the fiscal year"),
+    sa.Column("target_value", sa.Double, nullable=False, comment="target for the fiscal year"),
 )
 
 load_log = sa.Table(
@@ -282,11 +282,11 @@ factory_risk = sa.Table(
     sa.Column(
         "factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), primary_key=True, comment="scored factory"
     ),
-    sa.Column("score", sa.Float, nullable=False, comment="0-100, see docs/risk-model.md"),
+    sa.Column("score", sa.Double, nullable=False, comment="0-100, see docs/risk-model.md"),
     sa.Column("band", sa.String(8), nullable=False, index=True, comment="low / medium / high / critical"),
     sa.Column("is_risky", sa.Boolean, nullable=False, index=True, comment="band high or critical"),
     *(
-        sa.Column(f"pts_{name}", sa.Float, nullable=False, comment=f"points from the factor {name}")
+        sa.Column(f"pts_{name}", sa.Double, nullable=False, comment=f"points from the factor {name}")
         for name in RISK_FACTORS
     ),
     sa.Column("last_inspected_on", sa.Date, comment="latest inspection at the time of scoring"),

@@ -30,6 +30,9 @@ STATUS_OPERATING = "operating"
 STATUS_STRUCK_OFF = "struck_off"
 STATUS_STOPPED = "stopped"
 FACTORY_STATUSES = (STATUS_NOT_STARTED, STATUS_OPERATING, STATUS_STRUCK_OFF, STATUS_STOPPED)
+# factories.coord_precision: a surveyed point, or one known only to its district (null: no point).
+COORD_EXACT = "exact"
+COORD_APPROXIMATE = "approximate"
 
 INSPECTION_RESULTS = ("compliant", "non_compliant")
 INSPECTOR_KINDS = ("officer", "third_party")

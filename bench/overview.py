@@ -1,0 +1,36 @@
+"""The national overview: every data-access call it makes, beside the same SQL run raw in
+DuckDB (the floor), and the page's total server time."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from bench.common import Timing, heading, page_server_time, raw_runner, time_calls
+from data_access import catalog, overview
+from data_access.fiscal import same_point_last_year
+from data_access.scope import NATIONAL
+
+
+def run(engine: sa.Engine) -> None:
+    heading("National overview (issue 2)")
+    with engine.connect() as conn:
+        day = catalog.data_as_of(conn)
+        last_year = same_point_last_year(day)
+        calls = {
+            "catalog.data_as_of": (lambda: catalog.data_as_of(conn), None),
+            "catalog.has_factories": (lambda: catalog.has_factories(conn), None),
+            "overview.province_metrics(today)": (lambda: overview.province_metrics(conn, day, NATIONAL),
+                                                 overview.province_metrics_query(day, NATIONAL)),
+            "overview.province_metrics(last year)": (lambda: overview.province_metrics(conn, last_year, NATIONAL),
+                                                     overview.province_metrics_query(last_year, NATIONAL)),
+        }
+        raw = raw_runner(engine) if engine.dialect.name == "duckdb" else None
+        print(f"{'call':40} {'data_access':44} floor (raw DuckDB)")
+        for name, (call, query) in calls.items():
+            floor = time_calls(raw(query)) if raw and query is not None else None
+            print(f"{name:40} {time_calls(call)!s:44} {floor or '-'}")
+    cold, warm = page_server_time("app.py")
+    _page_line("overview page server time", cold, warm)
+
+
+def _page_line(name: str, cold_ms: float, warm: Timing) -> None:
+    print(f"{name}: first run {cold_ms:.0f} ms (cold caches); warm reruns {warm}")

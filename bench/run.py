@@ -1,0 +1,37 @@
+"""Benchmark of the dashboard on the national demo data: ``python bench/run.py``.
+
+Prints the figures the issues ask for. The national demo database is built on first use under
+``data/`` and reused (``--rebuild`` to build it again; the build time is printed).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import overview  # noqa: E402
+from bench.common import national_database  # noqa: E402
+from data_access.db import make_engine  # noqa: E402
+
+SECTIONS = {"overview": overview.run}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rebuild", action="store_true", help="build the national demo data again")
+    parser.add_argument("sections", nargs="*", help=f"sections to run (default: all of {', '.join(SECTIONS)})")
+    args = parser.parse_args()
+    if unknown := set(args.sections) - set(SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
+    url = national_database(rebuild=args.rebuild)
+    os.environ["DATABASE_URL"] = url  # the pages under AppTest read the same file
+    engine = make_engine(url)
+    for name in args.sections or SECTIONS:
+        SECTIONS[name](engine)
+
+
+if __name__ == "__main__":
+    main()

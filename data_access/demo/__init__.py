@@ -1,0 +1,121 @@
+"""Deterministic demo data at national scale: the whole unified database, made up but shaped like
+the real registry (DIW's 2026 province counts, class and GI figures, i4.0 survey shares).
+
+Same seed and as-of date give identical tables. Every column is drawn with numpy in whole-array
+operations (loops run over provinces, levels or years, never rows), and every table goes in
+through :func:`data_access.bulk.insert_dataframe` in a single transaction, so a national build
+(~82k factories, ~1M inspections) loads in well under a minute and a failure leaves nothing behind.
+
+Usage: ``generate(engine, scale=SCALES["small"], seed=2570, as_of=date(2026, 11, 22))`` or
+``python -m data_access.demo --scale small``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import reference, risk, schema
+from data_access.bulk import insert_dataframe
+from data_access.demo import adoption, complaints, emergencies, factories, inspections, programs, reference_rows
+from data_access.demo.sampling import Context
+
+SCALES = {"small": 0.02, "national": 1.0, "stress": 3.0}
+DEFAULT_SEED = 2570
+LOAD_KIND = "demo"
+
+Progress = Callable[[float, str], None]
+
+
+class DatabaseNotEmptyError(RuntimeError):
+    """The target database already holds factories; the demo only fills an empty schema."""
+
+
+def has_data(engine: sa.Engine) -> bool:
+    """True when the ``factories`` table exists and holds at least one row."""
+    if not sa.inspect(engine).has_table(schema.factories.name):
+        return False
+    with engine.connect() as conn:
+        return bool(conn.execute(sa.select(schema.factories.c.factory_id).limit(1)).all())
+
+
+def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED, as_of: date | None = None,
+             progress: Progress | None = None) -> dict[str, int]:
+    """Drop nothing; expects an empty schema (call schema.create_all first). Fills every table in one
+    transaction, calls progress(fraction 0..1, message) between steps, returns row counts per table."""
+    if scale <= 0:
+        raise ValueError(f"scale must be positive, got {scale}")
+    if has_data(engine):
+        raise DatabaseNotEmptyError("the factories table already has rows; the demo fills an empty database only")
+    report = progress or (lambda fraction, message: None)
+    started = datetime.now()
+    ctx = Context(seed=seed, scale=scale, as_of=as_of or date.today())
+    province_ref = reference.province_table()
+    load_id = _next_load_id(engine)
+    counts: dict[str, int] = {}
+    with engine.begin() as conn:
+        def write(table: sa.Table, frame: pd.DataFrame) -> None:
+            counts[table.name] = insert_dataframe(conn, table, frame)
+
+        report(0.0, "provinces, districts and inspectors-general")
+        write(schema.provinces, reference_rows.provinces_frame())
+        write(schema.inspectors_general, reference_rows.inspectors_general_frame())
+        write(schema.districts, reference_rows.districts_frame())
+        report(0.05, "factories")
+        registry = factories.build(ctx, province_ref)
+        write(schema.factories, registry.frame)
+        report(0.20, "inspections")
+        write(schema.inspections, inspections.build(ctx, registry, len(province_ref)))
+        report(0.75, "complaints")
+        write(schema.complaints, complaints.build(ctx, registry, province_ref))
+        report(0.80, "emergencies")
+        write(schema.emergencies, emergencies.build(ctx, registry, province_ref))
+        report(0.85, "Green Industry certificates")
+        write(schema.gi_certifications, adoption.gi_certifications(ctx, registry))
+        report(0.90, "Industry 4.0 assessments")
+        write(schema.i40_assessments, adoption.i40_assessments(ctx, registry))
+        report(0.93, "programme participation and KPI targets")
+        write(schema.program_participation, programs.participation(ctx, registry, province_ref))
+        write(schema.kpi_targets, programs.kpi_targets(ctx, province_ref))
+        report(0.95, "risk scores")
+        counts[schema.factory_risk.name] = risk.refresh_factory_risk(conn, ctx.as_of)
+        report(0.99, "load log")
+        write(schema.load_log, _load_log(ctx, load_id, started, sum(counts.values())))
+    report(1.0, "done")
+    return counts
+
+
+def _next_load_id(engine: sa.Engine) -> int:
+    """load_log ids are assigned by the writers (no sequences on DuckDB)."""
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(sa.func.max(schema.load_log.c.load_id))).all()
+    return int(rows[0][0] or 0) + 1
+
+
+def _load_log(ctx: Context, load_id: int, started: datetime, rows: int) -> pd.DataFrame:
+    """The one ``load_log`` row that records this generation."""
+    return pd.DataFrame({
+        "load_id": np.array([load_id], dtype=np.int64),
+        "kind": [LOAD_KIND],
+        "source": [f"demo generator seed={ctx.seed} scale={ctx.scale}"],
+        "file_hash": [None],
+        "rows_accepted": np.array([rows], dtype=np.int32),
+        "rows_rejected": np.array([0], dtype=np.int32),
+        "started_at": np.array([started], dtype="datetime64[us]"),
+        "finished_at": np.array([datetime.now()], dtype="datetime64[us]"),
+        "loaded_by": [LOAD_KIND],
+        "as_of": np.array([ctx.as_of], dtype="datetime64[D]").astype("datetime64[s]"),
+    })
+
+
+def parse_scale(text: str) -> float:
+    """A scale name from :data:`SCALES` or a positive number."""
+    if text in SCALES:
+        return SCALES[text]
+    value = float(text)
+    if value <= 0:
+        raise ValueError(f"scale must be positive, got {text}")
+    return value
