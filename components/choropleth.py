@@ -12,8 +12,8 @@ import streamlit as st
 
 from components.theme import chart_layout
 
-THAILAND_CENTER = {"lat": 13.2, "lon": 101.0}
-THAILAND_ZOOM = 4.4
+THAILAND_CENTER = {"lat": 13.0, "lon": 101.3}
+THAILAND_ZOOM = 4.9
 
 
 def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, name: str,

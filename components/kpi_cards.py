@@ -20,8 +20,9 @@ def kpi_cards(kpis: pd.DataFrame, formatters: dict[str, Formatter], *, lower_is_
     """
     records = kpis.to_dict("records")
     for start in range(0, len(records), per_row):
-        columns = st.columns(per_row, border=True)
-        for column, row in zip(columns, records[start:start + per_row]):
+        chunk = records[start:start + per_row]
+        columns = st.columns(len(chunk), border=True)
+        for column, row in zip(columns, chunk):
             code, fmt = row["kpi"], formatters[row["kpi"]]
             delta = _delta(row["value"], row["previous"])
             column.metric(

@@ -10,8 +10,8 @@ from components.tables import table_with_download
 
 
 def ranked_province_table(frame: pd.DataFrame, metric: Metric, columns: list[str], name: str, *, key: str) -> None:
-    """Provinces ranked by ``metric`` (best first when more is better), with the other metrics beside."""
-    ranked = frame.sort_values(metric.column, ascending=not metric.higher_is_better, na_position="last")
+    """Provinces ranked by ``metric``, highest first, with the other metrics beside."""
+    ranked = frame.sort_values([metric.column, "code"], ascending=[False, True], na_position="last")
     ranked = ranked.assign(rank=range(1, len(ranked) + 1))
     shown = ranked[["rank", "code", name, "region", *columns]]
     labels = {"rank": t("table.rank"), "code": t("table.code"), name: t("table.province"),
@@ -19,4 +19,4 @@ def ranked_province_table(frame: pd.DataFrame, metric: Metric, columns: list[str
     shown = shown.assign(region=shown["region"].map(lambda r: t(f"region.{r}"))).rename(columns=labels)
     st.subheader(t("overview.ranking", metric=metric.label))
     table_with_download(shown, "provinces", key=key, height=560,
-                        column_config={labels[metric.column]: st.column_config.NumberColumn(format="%.1f")})
+                        column_config={labels[c]: st.column_config.NumberColumn(format="localized") for c in columns})

@@ -29,6 +29,8 @@ class PageSpec:
 
 PAGES = (
     PageSpec("pages/overview.py", "overview", "page.overview", "🗺️"),
+    PageSpec("pages/risk.py", "risk", "page.risk", "⚠️"),
+    PageSpec("pages/province.py", "province", "page.province", "📍"),
     PageSpec("pages/data_sources.py", "data", "page.data", "🗄️"),
 )
 

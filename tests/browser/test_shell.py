@@ -9,12 +9,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.shell import PAGES as SHELL_PAGES
 from tests.browser.helpers import open_app, screenshot
 
 pytestmark = pytest.mark.browser  # (also added to everything under tests/browser by its conftest)
 
-# url path of each page (st.navigation url_path; "" is the default page, the overview)
-PAGES = ["", "risk", "province", "adoption", "emergencies", "data"]
+# url path of each page of the shell's navigation ("" is the default page, the overview)
+PAGES = ["" if index == 0 else spec.url_path for index, spec in enumerate(SHELL_PAGES)]
 SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
 ERROR_WORDS = re.compile(r"error|exception|traceback|not found|ข้อผิดพลาด|ไม่พบหน้า", re.IGNORECASE)
 
