@@ -52,9 +52,10 @@ def run_app() -> None:
              for index, spec in enumerate(PAGES)]
     page = st.navigation(pages)
     first_start.build_demo_if_needed()
-    as_of = cached.as_of() or date.today()
-    st.session_state["_filters"] = sidebar_filters(as_of)
-    st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
+    as_of = cached.as_of()
+    st.session_state["_filters"] = sidebar_filters(as_of or date.today())
+    if as_of:
+        st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
     st.session_state[_ACTIVE] = True
     try:
         page.run()

@@ -233,3 +233,25 @@ def engine(request: pytest.FixtureRequest) -> Iterator[sa.Engine]:
         yield eng
     finally:
         eng.dispose()
+
+
+# --- the app on a chosen database --------------------------------------------------------------
+
+@pytest.fixture
+def fixture_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``DATABASE_URL`` set to a DuckDB file holding tests/small_fixture.py, for AppTest runs."""
+    from tests import small_fixture
+
+    eng = db.make_engine(duckdb_url)
+    schema.create_all(eng)
+    small_fixture.load(eng)
+    eng.dispose()
+    monkeypatch.setenv("DATABASE_URL", duckdb_url)
+    return duckdb_url
+
+
+@pytest.fixture
+def empty_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    """``DATABASE_URL`` set to an empty DuckDB file: the app must explain, not crash."""
+    monkeypatch.setenv("DATABASE_URL", duckdb_url)
+    return duckdb_url

@@ -1,0 +1,33 @@
+"""Running pages in Streamlit's AppTest on a database chosen by the test."""
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_access.settings import PROJECT_ROOT
+
+
+def open_page(page: str | None = None, timeout: float = 60, **query_params: str) -> AppTest:
+    """Run the app (and switch to ``page``, e.g. ``"pages/risk.py"``) with fresh caches.
+
+    The database is whatever ``DATABASE_URL`` names: tests set it with ``monkeypatch.setenv``.
+    """
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=timeout)
+    for key, value in query_params.items():
+        app.query_params[key] = value
+    if not page:
+        return app.run()
+    # AppTest only switches pages after a first run of the entry script.
+    app.run()
+    app.switch_page(page)
+    for key, value in query_params.items():
+        app.query_params[key] = value
+    return app.run()
+
+
+def texts(app: AppTest) -> str:
+    """All the text an AppTest run shows in markdown, info, warning and error boxes."""
+    blocks = [*app.markdown, *app.info, *app.warning, *app.error, *app.caption, *app.title]
+    return "\n".join(str(block.value) for block in blocks)
