@@ -6,7 +6,6 @@ is someone's real database and gets an explanation instead (see ``shell.require_
 """
 from __future__ import annotations
 
-import logging
 import threading
 
 import streamlit as st
@@ -14,8 +13,6 @@ import streamlit as st
 from components import cached
 from components.i18n import t
 from data_access import bootstrap
-
-log = logging.getLogger("mind.first_start")
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,7 +31,6 @@ def build_demo_if_needed() -> None:
         bar = st.progress(0.0, text=t("first_start.title"))
 
         def report(fraction: float, message: str) -> None:
-            log.warning("first start: %3.0f%% %s", fraction * 100, message)
             print(f"[first start] {fraction:4.0%} {message}", flush=True)
             bar.progress(min(max(fraction, 0.0), 1.0), text=f"{t('first_start.title')} — {message}")
 
