@@ -23,14 +23,15 @@ def excel_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
 
 
 def download_buttons(frame: pd.DataFrame, file_stem: str, *, key: str, excel: bool = False) -> None:
-    """CSV (and optionally Excel) download buttons named ``<stem>_<date>``."""
+    """CSV (and optionally Excel) download buttons named ``<stem>_<date>``; the files are built
+    when clicked (an Excel file of 70,000 rows takes seconds), not on every run."""
     name = f"{file_stem}_{date.today():%Y%m%d}"
     row = st.container(horizontal=True)
-    row.download_button(t("download.csv"), csv_bytes(frame), f"{name}.csv", "text/csv",
+    row.download_button(t("download.csv"), lambda: csv_bytes(frame), f"{name}.csv", "text/csv",
                                key=f"{key}_csv", on_click="ignore")
     if excel:
         row.download_button(
-            t("download.excel"), excel_bytes(frame), f"{name}.xlsx",
+            t("download.excel"), lambda: excel_bytes(frame), f"{name}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
             on_click="ignore")
 

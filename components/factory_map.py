@@ -1,0 +1,159 @@
+"""The factory-level map (pydeck): one point per factory coloured by risk band for a province or
+a narrow filter, H3 hexagons counted on the server for the whole country.
+
+Nothing is fetched from outside the server: no basemap at all (``map_provider=None``; a Carto
+style is what pydeck and Streamlit fall back to otherwise), and the province and district
+boundaries are drawn from our own files as a layer under the factories. The payload is kept
+small: compact UTF-8 JSON, rounded coordinates, and per point a bare array of what the tooltip
+shows instead of named fields.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+from pydeck.bindings.json_tools import default_serialize
+
+from components import boundaries
+from components.i18n import t
+from components.risk_labels import band_label, factor_list
+from components.theme import BAND_COLOURS
+from data_access import settings as cfg
+
+MAP_HEIGHT = 620
+_WIDTH = 680  # px: the map's column on a laptop screen, for the initial zoom
+_MAX_ZOOM = 13
+NATIONAL_VIEW = pdk.ViewState(latitude=13.0, longitude=101.0, zoom=4.7)
+_LINE = [90, 90, 90, 160]
+_LAND = [245, 245, 240, 255]
+# Index of each tooltip field in a point's array: [lon, lat, 0, name, registration, type, score, band, factors].
+_NAME, _REG, _TYPE, _SCORE, _BAND, _FACTORS = range(3, 9)
+# Legal forms in factory names and their usual abbreviations (public company first).
+_LEGAL_FORMS = tuple((re.compile(pattern), short) for pattern, short in (
+    (r"บริษัท\s*(.+?)\s*จำกัด\s*\(มหาชน\)", "บมจ."), (r"บริษัท\s*(.+?)\s*จำกัด", "บจก."),
+    (r"ห้างหุ้นส่วนจำกัด\s*(.+)", "หจก.")))
+
+
+class _CompactDeck(pdk.Deck):
+    """pydeck indents its JSON and escapes Thai as ``\\uXXXX``: about twice the bytes. Same JSON,
+    without the whitespace and in UTF-8."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"),
+                          ensure_ascii=False)
+
+
+def point_deck(frame: pd.DataFrame, province_code: str | None) -> _CompactDeck:
+    """Factories with coordinates as points, one layer per band (critical drawn last, on top)."""
+    located = frame.dropna(subset=["lat", "lon"])
+    layers = [boundary_layer(province_code)]
+    for band in cfg.RISK_BAND_NAMES:
+        rows = located[located["band"] == band]
+        if not rows.empty:
+            layers.append(pdk.Layer(
+                "ScatterplotLayer", _point_rows(rows, band), id=f"band-{band}", get_position="-",
+                get_fill_color=_rgb(BAND_COLOURS[band]), get_line_color=[255, 255, 255], stroked=True,
+                line_width_min_pixels=0.5, radius_units="'pixels'", get_radius=4 if band in cfg.RISKY_BANDS else 3,
+                radius_min_pixels=2, pickable=True, auto_highlight=True))
+    return _deck(layers, _fit(located["lon"], located["lat"]), _point_tooltip())
+
+
+def hex_deck(cells: pd.DataFrame) -> _CompactDeck:
+    """H3 cells (``cell``, ``n``, ``risky``, ``max_score``, ``max_band``) coloured by their worst band."""
+    layers = [boundary_layer(None)]
+    for band in cfg.RISK_BAND_NAMES:
+        rows = cells[cells["max_band"] == band]
+        if not rows.empty:
+            data = [{"h": h, "n": int(n), "k": int(k), "m": float(m)}
+                    for h, n, k, m in zip(rows["cell"], rows["n"], rows["risky"], rows["max_score"])]
+            layers.append(pdk.Layer(
+                "H3HexagonLayer", data, id=f"hex-{band}", get_hexagon="h", get_fill_color=_rgb(BAND_COLOURS[band], 190),
+                stroked=False, extruded=False, pickable=True, auto_highlight=True))
+    tooltip = (f"{t('risk.map.factories')} {{n}}<br/>{t('risk.map.risky')} {{k}}"
+               f"<br/>{t('risk.map.max_score')} {{m}}")
+    return _deck(layers, NATIONAL_VIEW, tooltip)
+
+
+def factory_map(deck: _CompactDeck, *, key: str, on_pick: Callable[[str], None] | None = None,
+                ids_by_layer: dict[str, list[str]] | None = None) -> None:
+    """Draw ``deck``; a click on a point calls ``on_pick(factory_id)``."""
+    if on_pick is None or ids_by_layer is None:
+        st.pydeck_chart(deck, height=MAP_HEIGHT, key=key, alt=t("risk.map.alt"))
+        return
+
+    def picked() -> None:
+        indices = st.session_state[key]["selection"]["indices"]
+        for layer, chosen in indices.items():
+            if chosen and chosen[0] < len(ids_by_layer.get(layer, ())):
+                on_pick(ids_by_layer[layer][chosen[0]])
+
+    st.pydeck_chart(deck, height=MAP_HEIGHT, key=key, alt=t("risk.map.alt"), on_select=picked,
+                    selection_mode="single-object")
+
+
+def band_legend() -> None:
+    """The band colours, shared by the points and the hexagons."""
+    chips = [f'<span style="color:{BAND_COLOURS[band]}">●</span> {band_label(band)}'
+             for band in reversed(cfg.RISK_BAND_NAMES)]
+    st.markdown(" &nbsp; ".join(chips), unsafe_allow_html=True)
+
+
+def layer_ids(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """The factory id behind each point of each layer of :func:`point_deck`, in drawing order."""
+    located = frame.dropna(subset=["lat", "lon"])
+    return {f"band-{band}": located.loc[located["band"] == band, "factory_id"].tolist() for band in cfg.RISK_BAND_NAMES}
+
+
+def boundary_layer(province_code: str | None) -> pdk.Layer:
+    """Province outlines, plus the districts of ``province_code`` when one is chosen."""
+    outlines = boundaries.provinces() if province_code is None else boundaries.provinces_and_districts(province_code)
+    return pdk.Layer("GeoJsonLayer", outlines, id="boundaries", stroked=True, filled=True,
+                     get_fill_color=_LAND, get_line_color=_LINE, line_width_min_pixels=0.6, pickable=False)
+
+
+def _point_rows(rows: pd.DataFrame, band: str) -> list[list]:
+    label = band_label(band)
+    factors = {codes: factor_list(",".join(codes.split(",")[:cfg.RISK_TOOLTIP_FACTORS]), ",")
+               for codes in rows["top_factors"].unique()}
+    types = rows["factory_type"].map(lambda v: "–" if pd.isna(v) else int(v))
+    return [[lon, lat, 0, short_name(name), reg or "", ftype, score, label, factors[codes]]
+            for lon, lat, name, reg, ftype, score, codes
+            in zip(rows["lon"], rows["lat"], rows["name"], rows["display_reg"], types, rows["score"],
+                   rows["top_factors"])]
+
+
+def short_name(name: str) -> str:
+    """The name with its legal form abbreviated the usual Thai way (บริษัท … จำกัด -> บจก. …)."""
+    for pattern, abbreviation in _LEGAL_FORMS:
+        if found := pattern.fullmatch(name):
+            return f"{abbreviation} {found.group(1)}"
+    return name
+
+
+def _point_tooltip() -> str:
+    return (f"<b>{{{_NAME}}}</b><br/>{{{_REG}}} · {t('risk.map.type')} {{{_TYPE}}}"
+            f"<br/>{t('risk.map.score')} {{{_SCORE}}} · {{{_BAND}}}<br/>{{{_FACTORS}}}")
+
+
+def _fit(lons: pd.Series, lats: pd.Series) -> pdk.ViewState:
+    """The view that frames the points in a map of about ``_WIDTH`` x ``MAP_HEIGHT`` pixels."""
+    west, east, south, north = lons.min(), lons.max(), lats.min(), lats.max()
+    middle = (south + north) / 2
+    lat_span = (north - south) / math.cos(math.radians(middle))
+    zoom = min(math.log2(_WIDTH * 360 / (512 * max(east - west, 1e-3))),
+               math.log2(MAP_HEIGHT * 360 / (512 * max(lat_span, 1e-3))), _MAX_ZOOM)
+    return pdk.ViewState(latitude=middle, longitude=(west + east) / 2, zoom=round(zoom - 0.3, 2))
+
+
+def _deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip_html: str) -> _CompactDeck:
+    return _CompactDeck(layers=layers, initial_view_state=view, map_provider=None,
+                        tooltip={"html": tooltip_html, "style": {"fontSize": "13px"}})
+
+
+def _rgb(hex_colour: str, alpha: int = 230) -> list[int]:
+    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]

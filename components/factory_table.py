@@ -1,0 +1,49 @@
+"""The table of matching factories, highest score first, with CSV and Excel downloads; a click on
+a row opens the factory's card."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from components.i18n import fmt_int, lang, t
+from components.risk_labels import band_label, factor_list
+from components.tables import download_buttons
+from data_access.settings import RISK_TABLE_ROWS
+
+_SHOWN = ("name", "display_reg", "province", "district", "factory_type", "category", "score", "band", "top_factors",
+          "last_inspected_on", "open_complaints", "factory_id")
+_DOWNLOADED = (*_SHOWN, "lat", "lon")
+
+
+def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], None]) -> None:
+    """The first ``RISK_TABLE_ROWS`` rows of ``frame`` (as :func:`risk_map.matching_factories`
+    orders it) on screen; every row in the downloads."""
+    labelled = _labelled(frame)
+    shown = labelled[list(_SHOWN)].head(RISK_TABLE_ROWS)
+    headers = {column: t(f"risk.col.{column}") for column in _DOWNLOADED}
+
+    def picked() -> None:
+        rows = st.session_state[key]["selection"]["rows"]
+        if rows:
+            on_pick(shown["factory_id"].iloc[rows[0]])
+
+    st.subheader(t("risk.table.title"))
+    if len(frame) > len(shown):
+        st.caption(t("risk.table.shown", shown=fmt_int(len(shown)), n=fmt_int(len(frame))))
+    st.dataframe(shown.rename(columns=headers), hide_index=True, key=key, on_select=picked,
+                 selection_mode="single-row", height=420,
+                 column_config={headers["score"]: st.column_config.NumberColumn(format="%.1f"),
+                                headers["last_inspected_on"]: st.column_config.DateColumn()})
+    download_buttons(labelled[list(_DOWNLOADED)].rename(columns=headers), "risk_factories", key=f"{key}_download",
+                     excel=True)
+
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Names in the session's language, bands and factors in words."""
+    factors = {codes: factor_list(codes) for codes in frame["top_factors"].unique()}
+    bands = {band: band_label(band) for band in frame["band"].unique()}
+    return frame.assign(province=frame[f"province_{lang()}"], district=frame[f"district_{lang()}"],
+                        band=frame["band"].map(bands), top_factors=frame["top_factors"].map(factors),
+                        factory_type=frame["factory_type"].astype("Int64"), category=frame["category"].astype("Int64"))

@@ -1,0 +1,17 @@
+"""Names of the risk model's bands and factors on screen, in the session's language."""
+from __future__ import annotations
+
+from components.i18n import t
+
+
+def band_label(band: str) -> str:
+    return t(f"risk.band.{band}")
+
+
+def factor_label(factor: str) -> str:
+    return t(f"risk.factor.{factor}")
+
+
+def factor_list(codes: str, separator: str = ", ") -> str:
+    """``"type_hazard,size"`` (as :func:`risk_map.top_factor_codes` gives it) as readable names."""
+    return separator.join(factor_label(code) for code in codes.split(",") if code)

@@ -1,0 +1,247 @@
+"""The risk map: where the risky factories are, which provinces are behind on them, and what is
+known about any one factory.
+
+"Risky" is always ``factory_risk.is_risky`` (docs/risk-model.md); this module only counts,
+filters and aggregates it. Province figures extend :func:`overview.province_metrics`, so the
+risky counts on the overview and on the risk map are the same numbers. Factory-level answers are
+point-in-time like everything else: operating, inspected, open and certified *on* the given day.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import h3
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import settings as cfg
+from data_access.conditions import complaint_open_on, emergency_active_on, end_of, gi_valid_on, operating_on
+from data_access.overview import province_metrics
+from data_access.risk import band_of
+from data_access.schema import (
+    complaints, districts, emergencies, factories, factory_risk, gi_certifications, i40_assessments, inspections,
+    provinces,
+)
+from data_access.scope import NATIONAL, Scope
+
+# The choropleth's metrics, in the order of the selector.
+METRIC_COLUMNS = ("risky", "risky_per_1000", "risky_inspected_pct", "risky_overdue", "risky_open_complaints")
+POINT_COLUMNS = ("factory_id", "display_reg", "name", "factory_type", "category", "province_code", "province_th",
+                 "province_en", "district_code", "district_th", "district_en", "lat", "lon", "score", "band",
+                 "top_factors", "last_inspected_on", "open_complaints")
+PTS_COLUMNS = tuple(f"pts_{name}" for name in cfg.RISK_FACTORS)
+
+
+@dataclass(frozen=True)
+class FactoryFilter:
+    """Which operating factories the map and the table show. Empty tuples mean "any".
+
+    ``factors`` matches a factory that earns points from at least one of them (the directive's
+    "wastewater, air pollution or other environmental risk" is an "or").
+    """
+
+    scope: Scope = NATIONAL
+    bands: tuple[str, ...] = ()
+    factors: tuple[str, ...] = ()
+    categories: tuple[int, ...] = ()
+    factory_types: tuple[int, ...] = ()
+    overdue_only: bool = False
+    open_complaints_only: bool = False
+
+
+@dataclass(frozen=True)
+class FactoryCard:
+    """Everything the factory card shows, read at one day."""
+
+    factory: dict
+    points: pd.DataFrame            # factor, points, weight; largest contribution first
+    inspections: pd.DataFrame = field(repr=False)
+    complaints: pd.DataFrame = field(repr=False)
+    emergencies: pd.DataFrame = field(repr=False)
+    gi: dict | None = None          # latest valid certificate: level, certified_on, expires_on
+    i40: dict | None = None         # latest assessment: level, assessed_on
+
+
+# --- (a) province metrics ----------------------------------------------------------------------
+
+def province_risk_metrics(conn: sa.Connection, day: date, scope: Scope) -> pd.DataFrame:
+    """The overview's province figures plus two that only the risk map needs: risky factories
+    not inspected in the last ``INSPECTION_OVERDUE_DAYS`` (or never), and open complaints
+    against risky factories."""
+    extra = pd.read_sql(_risky_extras_query(day, scope), conn)
+    return province_metrics(conn, day, scope).merge(extra, on="code", how="left")
+
+
+def _risky_extras_query(day: date, scope: Scope) -> sa.Select:
+    f, r, p = factories.c, factory_risk.c, provinces.c
+    risky = factories.join(factory_risk, r.factory_id == f.factory_id)
+    overdue = (sa.select(f.province_code, sa.func.count().label("n")).select_from(risky)
+               .where(operating_on(day), r.is_risky, _overdue(day)).group_by(f.province_code).subquery())
+    against = (sa.select(f.province_code, sa.func.count().label("n"))
+               .select_from(complaints.join(risky, f.factory_id == complaints.c.factory_id))
+               .where(complaint_open_on(day), operating_on(day), r.is_risky).group_by(f.province_code).subquery())
+    return (sa.select(p.code, sa.func.coalesce(overdue.c.n, 0).label("risky_overdue"),
+                      sa.func.coalesce(against.c.n, 0).label("risky_open_complaints"))
+            .select_from(provinces.outerjoin(overdue, overdue.c.province_code == p.code)
+                         .outerjoin(against, against.c.province_code == p.code))
+            .where(scope.province_condition(p.code)))
+
+
+def _overdue(day: date) -> sa.ColumnElement[bool]:
+    """No inspection in the ``INSPECTION_OVERDUE_DAYS`` up to ``day`` (never inspected included)."""
+    i = inspections.c
+    recent = sa.select(i.factory_id).where(i.inspected_on > day - timedelta(days=cfg.INSPECTION_OVERDUE_DAYS),
+                                           i.inspected_on <= day)
+    return factories.c.factory_id.not_in(recent)
+
+
+# --- (b) matching factories --------------------------------------------------------------------
+
+def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter) -> pd.DataFrame:
+    """Operating factories that pass ``flt`` on ``day``, highest score first, with the columns
+    the map and the table show (``POINT_COLUMNS``); coordinates rounded for the browser."""
+    frame = pd.read_sql(_matching_query(day, flt), conn)
+    frame["top_factors"] = top_factor_codes(frame[list(PTS_COLUMNS)])
+    frame[["lat", "lon"]] = frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
+    frame["last_inspected_on"] = pd.to_datetime(frame["last_inspected_on"]).dt.date
+    return frame[list(POINT_COLUMNS)]
+
+
+def _matching_query(day: date, flt: FactoryFilter) -> sa.Select:
+    f, r, i, c = factories.c, factory_risk.c, inspections.c, complaints.c
+    last = (sa.select(i.factory_id, sa.func.max(i.inspected_on).label("last_inspected_on"))
+            .where(i.inspected_on <= day).group_by(i.factory_id).subquery())
+    open_now = (sa.select(c.factory_id, sa.func.count().label("n"))
+                .where(complaint_open_on(day), c.factory_id.is_not(None)).group_by(c.factory_id).subquery())
+    conditions = [operating_on(day), flt.scope.province_condition(f.province_code)]
+    if flt.bands:
+        conditions.append(r.band.in_(flt.bands))
+    if flt.factors:
+        conditions.append(sa.or_(*(r[f"pts_{name}"] > 0 for name in flt.factors)))
+    if flt.categories:
+        conditions.append(f.category.in_(flt.categories))
+    if flt.factory_types:
+        conditions.append(f.factory_type.in_(flt.factory_types))
+    if flt.overdue_only:
+        conditions.append(_overdue(day))
+    if flt.open_complaints_only:
+        conditions.append(open_now.c.n > 0)
+    source = (factories.join(factory_risk, r.factory_id == f.factory_id)
+              .join(provinces, provinces.c.code == f.province_code)
+              .outerjoin(districts, districts.c.code == f.district_code)
+              .outerjoin(last, last.c.factory_id == f.factory_id)
+              .outerjoin(open_now, open_now.c.factory_id == f.factory_id))
+    return (sa.select(f.factory_id, f.display_reg, f.name, f.factory_type, f.category, f.province_code,
+                      provinces.c.name_th.label("province_th"), provinces.c.name_en.label("province_en"),
+                      f.district_code, districts.c.name_th.label("district_th"),
+                      districts.c.name_en.label("district_en"), f.lat, f.lon, r.score, r.band,
+                      *(r[name] for name in PTS_COLUMNS), last.c.last_inspected_on,
+                      sa.func.coalesce(open_now.c.n, 0).label("open_complaints"))
+            .select_from(source).where(*conditions).order_by(r.score.desc(), f.factory_id))
+
+
+def top_factor_codes(points: pd.DataFrame, n: int = cfg.RISK_TOP_FACTORS) -> pd.Series:
+    """Per row of ``pts_*`` columns, the ``n`` largest contributions as "code,code,code"
+    (zeros left out; ties keep the order of ``RISK_FACTORS``).
+
+    The vectorised twin of :func:`risk.top_factors`, which would take seconds row by row over a
+    whole country.
+    """
+    values = points.to_numpy(dtype=float)
+    order = np.argsort(-values, axis=1, kind="stable")[:, :n]
+    names = np.asarray(cfg.RISK_FACTORS)
+    picked = np.take_along_axis(values, order, axis=1) > 0
+    codes = [",".join(names[row][keep]) for row, keep in zip(order, picked)]
+    return pd.Series(codes, index=points.index, dtype=object)
+
+
+# --- (c) national aggregation ------------------------------------------------------------------
+
+def factory_cells(conn: sa.Connection, day: date, flt: FactoryFilter,
+                  resolution: int = cfg.RISK_HEX_RESOLUTION) -> pd.DataFrame:
+    """The factories of :func:`matching_factories` that have coordinates, counted per H3 cell:
+    ``cell``, ``n``, ``risky``, ``max_score`` and ``max_band`` (the band of the worst factory)."""
+    return cells_of(matching_factories(conn, day, flt), resolution)
+
+
+def cells_of(frame: pd.DataFrame, resolution: int) -> pd.DataFrame:
+    """Aggregate factories with ``lat``/``lon``/``score``/``band`` into H3 cells."""
+    located = frame.dropna(subset=["lat", "lon"])
+    cells = [h3.latlng_to_cell(lat, lon, resolution) for lat, lon in zip(located["lat"], located["lon"])]
+    grouped = (located.assign(cell=cells, risky=located["band"].isin(cfg.RISKY_BANDS))
+               .groupby("cell", sort=True)
+               .agg(n=("factory_id", "size"), risky=("risky", "sum"), max_score=("score", "max"))
+               .reset_index())
+    grouped["risky"] = grouped["risky"].astype(int)
+    grouped["max_band"] = grouped["max_score"].map(band_of).astype(object)
+    return grouped
+
+
+# --- (d) one factory ---------------------------------------------------------------------------
+
+def factory_card(conn: sa.Connection, factory_id: str, day: date) -> FactoryCard | None:
+    """What the card shows for one factory at ``day``, or ``None`` for an unknown or unscored id."""
+    f, r, d, p = factories.c, factory_risk.c, districts.c, provinces.c
+    row = conn.execute(
+        sa.select(f.factory_id, f.display_reg, f.name, f.factory_type, f.category, f.status, f.workers,
+                  f.horsepower, p.name_th.label("province_th"), p.name_en.label("province_en"),
+                  d.name_th.label("district_th"), d.name_en.label("district_en"), r.score, r.band, r.is_risky,
+                  r.computed_on, *(r[name] for name in PTS_COLUMNS))
+        .select_from(factories.join(factory_risk, r.factory_id == f.factory_id)
+                     .join(provinces, p.code == f.province_code).outerjoin(districts, d.code == f.district_code))
+        .where(f.factory_id == factory_id)
+    ).mappings().first()
+    if row is None:
+        return None
+    facts = dict(row)
+    points = pd.DataFrame({"factor": cfg.RISK_FACTORS, "points": [float(facts.pop(c)) for c in PTS_COLUMNS],
+                           "weight": [float(cfg.RISK_WEIGHTS[n]) for n in cfg.RISK_FACTORS]})
+    return FactoryCard(
+        factory=facts,
+        points=points.sort_values("points", ascending=False, kind="stable", ignore_index=True),
+        inspections=_card_inspections(conn, factory_id, day),
+        complaints=_card_complaints(conn, factory_id, day),
+        emergencies=_card_emergencies(conn, factory_id, day),
+        gi=_latest(conn, sa.select(gi_certifications.c.level, gi_certifications.c.certified_on,
+                                   gi_certifications.c.expires_on)
+                   .where(gi_certifications.c.factory_id == factory_id, gi_valid_on(day))
+                   .order_by(gi_certifications.c.certified_on.desc(), gi_certifications.c.level.desc())),
+        i40=_latest(conn, sa.select(i40_assessments.c.level, i40_assessments.c.assessed_on)
+                    .where(i40_assessments.c.factory_id == factory_id, i40_assessments.c.assessed_on <= day)
+                    .order_by(i40_assessments.c.assessed_on.desc())),
+    )
+
+
+def _card_inspections(conn: sa.Connection, factory_id: str, day: date) -> pd.DataFrame:
+    i = inspections.c
+    query = (sa.select(i.inspected_on, i.inspector_kind, i.result, i.findings, i.order_issued, i.follow_up_due,
+                       sa.case((i.order_closed_on <= day, i.order_closed_on)).label("order_closed_on"))
+             .where(i.factory_id == factory_id, i.inspected_on <= day)
+             .order_by(i.inspected_on.desc(), i.inspection_id.desc()).limit(cfg.RISK_CARD_INSPECTIONS))
+    return pd.read_sql(query, conn)
+
+
+def _card_complaints(conn: sa.Connection, factory_id: str, day: date) -> pd.DataFrame:
+    """No complainant is named anywhere in the schema: only what, when, how and the outcome."""
+    c = complaints.c
+    query = (sa.select(c.received_on, c.channel, c.topic, complaint_open_on(day).label("is_open"),
+                       sa.case((c.resolved_on <= day, c.resolved_on)).label("resolved_on"))
+             .where(c.factory_id == factory_id, c.received_on <= day)
+             .order_by(c.received_on.desc(), c.complaint_id.desc()).limit(cfg.RISK_CARD_EVENTS))
+    return pd.read_sql(query, conn)
+
+
+def _card_emergencies(conn: sa.Connection, factory_id: str, day: date) -> pd.DataFrame:
+    e = emergencies.c
+    query = (sa.select(e.started_at, e.type, e.severity, emergency_active_on(day).label("is_active"),
+                       e.casualties, e.summary)
+             .where(e.factory_id == factory_id, e.started_at < end_of(day))
+             .order_by(e.started_at.desc(), e.emergency_id.desc()).limit(cfg.RISK_CARD_EVENTS))
+    return pd.read_sql(query, conn)
+
+
+def _latest(conn: sa.Connection, query: sa.Select) -> dict | None:
+    row = conn.execute(query.limit(1)).mappings().first()
+    return dict(row) if row is not None else None

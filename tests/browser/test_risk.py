@@ -1,0 +1,113 @@
+"""The risk page in a real browser on the national demo data: the choropleth and the factory map
+are drawn (hexagons for the country, points for a province), a click on a province opens its
+page, a point shows its tooltip and a click opens the factory card, a table row does too. The
+``page`` fixture fails any test on a request leaving the machine (basemap styles, tiles, fonts)
+and on console errors. Screenshots go to tests/artifacts/.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+from shapely.geometry import shape
+
+from data_access.reference import province_geojson
+from tests.browser.helpers import open_app, screenshot, wait_for_app_run
+
+pytestmark = pytest.mark.browser
+
+DECK = '[data-testid="stDeckGlJsonChart"]'
+CHOROPLETH = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
+# Nakhon Ratchasima: a large province, easy to hit on the national choropleth.
+PROVINCE = "30"
+
+
+def _expect_deck_drawn(page: Page) -> None:
+    """The deck.gl canvas is on screen and shows band colours, not an empty frame."""
+    deck = page.locator(DECK)
+    expect(deck.locator("canvas").first).to_be_visible()
+    deck.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)  # WebGL draws on the next animation frames
+    image = Image.open(io.BytesIO(deck.screenshot())).convert("RGB")
+    colours = image.getcolors(maxcolors=10**6)
+    reddish = sum(count for count, (r, g, _) in colours if r > 150 and g < 140)
+    assert len(colours) > 20 and reddish > 200, (len(colours), reddish)
+
+
+def _heading(page: Page) -> str:
+    return page.locator('[data-testid="stMain"] h1').first.inner_text()
+
+
+def test_national_risk_map(page: Page, app_server: str):
+    open_app(page, app_server, "/risk")
+    expect(page.locator(SIDEBAR_NAV)).to_be_visible()
+    assert _heading(page) == "แผนที่ความเสี่ยงโรงงาน"
+    expect(page.locator(CHOROPLETH).first).to_be_visible()
+    _expect_deck_drawn(page)
+    screenshot(page, "risk")
+
+
+def test_choropleth_click_opens_the_province_page(page: Page, app_server: str):
+    open_app(page, app_server, "/risk")
+    chart = page.locator(CHOROPLETH).first
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    inside = shape(next(f for f in province_geojson()["features"] if f["id"] == PROVINCE)["geometry"])
+    point = inside.representative_point()
+    x, y = chart.evaluate("""(gd, lonLat) => {
+        const map = gd._fullLayout.map._subplot.map;   // plotly's maplibre map
+        const p = map.project(lonLat), box = map.getContainer().getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y];
+    }""", [point.x, point.y])
+    page.mouse.move(x, y)
+    page.mouse.click(x, y)
+    page.wait_for_url(re.compile(rf"/province\?(.*&)?code={PROVINCE}(&|$)"))
+    wait_for_app_run(page)
+    expect(page.locator(SIDEBAR_NAV)).to_be_visible()
+    screenshot(page, "risk-click-province")
+
+
+def test_province_points_tooltip_and_card(page: Page, app_server: str):
+    open_app(page, app_server, "/risk?code=11")
+    _expect_deck_drawn(page)
+    deck = page.locator(DECK)
+    box = deck.bounding_box()
+    tooltip = page.locator(".deck-tooltip")
+    found = None
+    for fy in (i / 16 for i in range(2, 15)):  # sweep the map until the pointer is over a factory
+        for fx in (j / 24 for j in range(2, 23)):
+            x, y = box["x"] + fx * box["width"], box["y"] + fy * box["height"]
+            page.mouse.move(x, y)
+            page.wait_for_timeout(30)
+            if tooltip.count() and tooltip.first.is_visible() and tooltip.first.inner_text().strip():
+                found = (x, y)
+                break
+        if found:
+            break
+    assert found, "no tooltip anywhere on the province's point map"
+    text = tooltip.first.inner_text()
+    assert "คะแนน" in text and "ลำดับที่" in text and re.search(r"สป", text), text  # registration, Samut Prakan
+    page.mouse.click(*found)
+    page.wait_for_url(re.compile(r"[?&]factory=\d{14}"))
+    wait_for_app_run(page)
+    card_names = page.locator('[data-testid="stMain"] h3').all_inner_texts()
+    assert any(name.startswith(("บริษัท", "ห้างหุ้นส่วน", "โรงงาน")) for name in card_names), card_names
+    factors = page.get_by_text("คะแนนแต่ละปัจจัย", exact=False)
+    factors.scroll_into_view_if_needed()
+    expect(factors).to_be_visible()
+    screenshot(page, "risk-province-card")
+
+
+def test_table_row_opens_the_card(page: Page, app_server: str):
+    open_app(page, app_server, "/risk?code=11")
+    table = page.locator('[data-testid="stDataFrame"]').last
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box
+    page.wait_for_url(re.compile(r"[?&]factory=\d{14}"))
+    wait_for_app_run(page)
+    expect(page.get_by_text("การตรวจล่าสุด", exact=False)).to_be_visible()
