@@ -118,3 +118,61 @@ RISK_BAND_NAMES = tuple(name for _, name in reversed(RISK_BANDS))
 RISKY_BANDS = ("high", "critical")
 # "Not inspected for 12 months" on the risk map.
 INSPECTION_OVERDUE_DAYS = 365
+
+# --- Province drill-down and the visit brief (data_access/kpis.py, kpi_values.py, province.py,
+# visits.py). ---
+# A KPI that accumulates over the fiscal year is judged against the share of the year elapsed:
+# green from this share of its pro-rata target (work is never spread evenly: 40% of a target
+# five months in is on track), amber from the next, red below.
+KPI_PACE_GREEN = 0.9
+KPI_PACE_AMBER = 0.7
+# A KPI read as a level (a percentage resolved, a median) is green when it meets its target and
+# amber within this share of it.
+KPI_LEVEL_AMBER = 0.9
+# Achievement of a lower-is-better KPI is target / value: capped, since a value near 0 makes it
+# unbounded.
+KPI_ACHIEVEMENT_CAP_PCT = 200.0
+# Monthly trends on the province page cover this many fiscal years, the chosen one included.
+TREND_FISCAL_YEARS = 5
+# Visit list: how many factories, and what counts as repeated non-compliance (within
+# RISK_NONCOMPLIANCE_YEARS).
+VISIT_LIST_SIZE = 30
+VISIT_REPEAT_NONCOMPLIANT = 2
+# Emergencies shown beside the active ones: those that started within this many days.
+RECENT_EMERGENCY_DAYS = 90
+
+# --- Risk map (data_access/risk_map.py, pages/risk.py). ---
+# Factory types under the Factory Act schedule (ลำดับที่), offered by the type filter.
+FACTORY_TYPE_NUMBERS = tuple(range(1, 108))
+# With no province chosen, more matching factories than this are drawn as hexagons, not points.
+RISK_MAP_MAX_POINTS = 5_000
+# H3 resolution of the hexagons (5: cells of about 250 km², some 1,500 over the country).
+RISK_HEX_RESOLUTION = 5
+# Decimals of the coordinates sent to the browser (4: about 11 m).
+RISK_MAP_DECIMALS = 4
+# Factors named in a factory's table row, largest first, and in its map tooltip (fewer there: the
+# tooltip text travels with every point, and the busiest province has some 7,000 of them).
+RISK_TOP_FACTORS = 3
+RISK_TOOLTIP_FACTORS = 2
+# The factory card: latest inspections, and latest complaints / emergencies, shown.
+RISK_CARD_INSPECTIONS = 5
+RISK_CARD_EVENTS = 10
+# Rows of the matching-factory table drawn on screen (highest scores); downloads hold them all.
+RISK_TABLE_ROWS = 1_000
+
+# --- Import of exports (data_access/ingest) ---
+INGEST_DIR = ASSETS_DIR / "ingest"
+INGEST_HEADERS_CSV = INGEST_DIR / "headers.csv"          # source header -> our column, per kind
+INGEST_VALUES_CSV = INGEST_DIR / "values.csv"            # source value -> our code, per code list
+INGEST_PROVINCE_ALIASES_CSV = INGEST_DIR / "province_aliases.csv"  # old spellings geothai lacks
+INGEST_HEADER_SCAN_ROWS = 10       # title lines above the header row that an export may carry
+INGEST_BE_YEAR_FROM = 2400         # a year above this is Buddhist Era
+INGEST_EXCEL_EPOCH = "1899-12-30"  # day 0 of Excel serial dates
+# A bare number in a date column is an Excel serial date when in this range (1927-2119); outside
+# it (a year such as 2566, say) it is not a date.
+INGEST_EXCEL_SERIAL_RANGE = (10_000, 80_000)
+# The boundary files are simplified: a point this close to its province (degrees, about 2 km)
+# counts as inside it, and the same margin around the country.
+INGEST_BOUNDARY_TOLERANCE_DEG = 0.02
+INGEST_REJECTS_SUFFIX = ".rejects.csv"
+INGEST_FLAG_OUTSIDE_PROVINCE = "outside_province"

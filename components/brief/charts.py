@@ -1,0 +1,95 @@
+"""The brief's pictures, drawn with matplotlib on the server (no browser): the district map from
+our own boundaries and the monthly trends. Thai text is set in Sarabun from the same file the
+app serves; matplotlib shapes it (libraqm). Figures are PNG data URIs for the HTML template.
+
+Only the object-oriented API is used (``Figure``, no ``pyplot``): Streamlit runs sessions in
+threads, and pyplot's global state is not thread-safe.
+"""
+from __future__ import annotations
+
+import base64
+import io
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.ticker import MaxNLocator
+
+from components.district_map import province_districts
+from components.i18n import t
+from components.risk_labels import band_label
+from components.theme import BAND_COLOURS, SCALE_BAD, font_file
+from components.trends import SERIES_COLOURS, fiscal_year_ticks
+from data_access.province import TREND_SERIES
+from data_access.settings import RISK_BAND_NAMES
+
+DPI = 200
+MM = 1 / 25.4  # inches per millimetre
+
+
+def _font(size: float, weight: str = "Regular") -> FontProperties:
+    return FontProperties(fname=font_file(weight), size=size)
+
+
+def _data_uri(figure: Figure) -> str:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", pad_inches=0.02)
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _rings(geometry: dict) -> list[np.ndarray]:
+    """Outer rings of a (Multi)Polygon (holes of districts are negligible at this scale)."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [np.asarray(polygon[0]) for polygon in polygons]
+
+
+def district_map_png(districts: pd.DataFrame, points: pd.DataFrame, code: str,
+                     width_mm: float = 88, height_mm: float = 95) -> str:
+    """Districts shaded by risky factories, factories as dots by band, legend below."""
+    figure = Figure(figsize=(width_mm * MM, height_mm * MM))
+    ax = figure.add_axes((0, 0.1, 1, 0.9))
+    risky = districts.set_index("code")["risky"]
+    rings, values = [], []
+    for feature in province_districts(code)["features"]:
+        for ring in _rings(feature["geometry"]):
+            rings.append(ring)
+            values.append(float(risky.get(feature["id"], 0)))
+    shapes = PolyCollection(rings, cmap=matplotlib.colormaps[SCALE_BAD], edgecolors="white", linewidths=0.4)
+    shapes.set_array(np.asarray(values))
+    shapes.set_clim(0, max(max(values, default=0), 1))
+    ax.add_collection(shapes)
+    for band in RISK_BAND_NAMES:
+        chosen = points[points["band"] == band]
+        if not chosen.empty:
+            ax.scatter(chosen["lon"], chosen["lat"], s=1.5 if band in ("low", "medium") else 4,
+                       c=BAND_COLOURS[band], linewidths=0, label=band_label(band), zorder=3)
+    ax.autoscale_view()
+    ax.set_aspect(1 / np.cos(np.radians(np.mean(ax.get_ylim()))))
+    ax.set_axis_off()
+    colorbar = figure.colorbar(shapes, ax=ax, orientation="horizontal", fraction=0.04, pad=0.01)
+    colorbar.set_label(t("district_map.risky"), fontproperties=_font(7))
+    colorbar.ax.tick_params(labelsize=6)
+    colorbar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if ax.get_legend_handles_labels()[0]:
+        figure.legend(prop=_font(6.5), loc="lower center", ncol=len(RISK_BAND_NAMES), markerscale=3,
+                      frameon=False, bbox_to_anchor=(0.5, -0.06))
+    return _data_uri(figure)
+
+
+def trends_png(trends: pd.DataFrame, width_mm: float = 92, height_mm: float = 95) -> str:
+    """Three stacked monthly bar panels with fiscal years (BE) on the shared axis."""
+    figure = Figure(figsize=(width_mm * MM, height_mm * MM), layout="constrained")
+    axes = figure.subplots(len(TREND_SERIES), 1, sharex=True)
+    tick_values, tick_text = fiscal_year_ticks(trends)
+    for ax, series in zip(axes, TREND_SERIES):
+        ax.bar(trends["month"], trends[series], width=25, color=SERIES_COLOURS[series])
+        ax.set_title(t(f"trends.{series}"), fontproperties=_font(8, "SemiBold"), loc="left", pad=2)
+        ax.tick_params(labelsize=6)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(axis="y", linewidth=0.3, alpha=0.6)
+    axes[-1].set_xticks(tick_values, tick_text, fontproperties=_font(6.5))
+    return _data_uri(figure)

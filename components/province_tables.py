@@ -1,0 +1,88 @@
+"""The province page's tables: open complaints, emergencies, and the comparison with the region
+and the nation. Each has a ``*_rows`` function of display strings that the brief prints too."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.i18n import fmt_date, fmt_int, fmt_num, fmt_pct, t
+from components.scorecard import format_value, kpi_label
+from components.tables import table_with_download
+from data_access.kpis import SPECS, missing
+from data_access.settings import RECENT_EMERGENCY_DAYS
+
+
+def complaint_rows(complaints: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "received": [fmt_date(day) for day in complaints["received_on"]],
+        "days_open": complaints["days_open"],
+        "topic": [t(f"province.topic.{topic}") for topic in complaints["topic"]],
+        "channel": [t(f"province.channel.{channel}") for channel in complaints["channel"]],
+        "factory": complaints["factory_name"].fillna(t("province.factory_unknown")),
+        "status": [t(f"province.complaint_status.{status}") for status in complaints["status"]],
+    })
+
+
+def emergency_rows(emergencies: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "state": [t("province.emergency_active") if active else t("province.emergency_over")
+                  for active in emergencies["active"]],
+        "type": [t(f"province.emergency_type.{kind}") for kind in emergencies["type"]],
+        "severity": emergencies["severity"],
+        "started": [fmt_date(moment, with_time=True) for moment in pd.to_datetime(emergencies["started_at"])],
+        "hours": [fmt_num(None if missing(h) else h) for h in emergencies["hours_to_contain"]],
+        "factory": emergencies["factory_name"].fillna("–"),
+        "casualties": emergencies["casualties"],
+        "summary": emergencies["summary"].fillna(""),
+    })
+
+
+def open_complaints_table(complaints: pd.DataFrame, code: str, *, key: str) -> None:
+    st.subheader(t("province.complaints_title", n=fmt_int(len(complaints))))
+    st.caption(t("province.complaints_caption"))
+    if complaints.empty:
+        st.success(t("province.no_open_complaints"))
+        return
+    table_with_download(complaint_rows(complaints).rename(columns=lambda c: t(f"province.complaint_col.{c}")),
+                        f"open_complaints_{code}", key=key)
+
+
+def emergencies_table(emergencies: pd.DataFrame) -> None:
+    active = int(emergencies["active"].sum()) if not emergencies.empty else 0
+    st.subheader(t("province.emergencies_title", active=fmt_int(active)))
+    st.caption(t("province.emergencies_caption", days=RECENT_EMERGENCY_DAYS))
+    if emergencies.empty:
+        st.success(t("province.no_emergencies"))
+        return
+    st.dataframe(emergency_rows(emergencies).rename(columns=lambda c: t(f"province.emergency_col.{c}")),
+                 hide_index=True)
+
+
+def _average(code: str, value: float | None) -> str:
+    """A region average: counts keep a decimal (an average of 0 and 1 is not 0)."""
+    if SPECS[code].unit == "count" and not missing(value):
+        return fmt_num(value)
+    return format_value(code, value)
+
+
+def _achievement(value: float | None) -> str:
+    return fmt_pct(None if missing(value) else value, 0)
+
+
+def compare_rows(compare: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        "kpi": [kpi_label(code) for code in compare["kpi"]],
+        "province": [format_value(c, v) for c, v in zip(compare["kpi"], compare["province"])],
+        "province_achievement": [_achievement(v) for v in compare["province_achievement"]],
+        "region_average": [_average(c, v) for c, v in zip(compare["kpi"], compare["region_average"])],
+        "region_achievement": [_achievement(v) for v in compare["region_achievement"]],
+        "national": [format_value(c, v) for c, v in zip(compare["kpi"], compare["national"])],
+        "national_achievement": [_achievement(v) for v in compare["national_achievement"]],
+    })
+
+
+def compare_table(compare: pd.DataFrame, region_label: str) -> None:
+    st.subheader(t("compare.title"))
+    st.caption(t("compare.caption", region=region_label))
+    st.dataframe(compare_rows(compare).rename(columns=lambda c: t(f"compare.col.{c}")), hide_index=True,
+                 width="stretch", height="content")

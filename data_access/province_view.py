@@ -1,0 +1,55 @@
+"""Everything the province page and the visit brief show about one province at one day, read on
+one connection: the page makes one cached call, and the brief of a whole inspection region is
+the same bundle for each of its provinces. KPIs are read apart (:func:`kpi_values.kpi_table`),
+once for all provinces, since ranks and comparisons need them all.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access.province import (
+    district_risk,
+    factory_points,
+    monthly_trends,
+    open_complaints,
+    province_emergencies,
+    province_header,
+    region_provinces,
+)
+from data_access.visits import visit_list
+
+
+@dataclass(frozen=True)
+class ProvinceView:
+    header: dict
+    trends: pd.DataFrame
+    districts: pd.DataFrame
+    points: pd.DataFrame
+    visits: pd.DataFrame
+    complaints: pd.DataFrame
+    emergencies: pd.DataFrame
+
+    @property
+    def code(self) -> str:
+        return self.header["code"]
+
+
+def province_view(conn: sa.Connection, code: str, day: date) -> ProvinceView | None:
+    """The bundle for province ``code`` on ``day``; ``None`` when no province has that code."""
+    header = province_header(conn, code, day)
+    if header is None:
+        return None
+    return ProvinceView(
+        header=header, trends=monthly_trends(conn, code, day), districts=district_risk(conn, code, day),
+        points=factory_points(conn, code, day), visits=visit_list(conn, code, day),
+        complaints=open_complaints(conn, code, day), emergencies=province_emergencies(conn, code, day),
+    )
+
+
+def region_views(conn: sa.Connection, inspection_region: int, day: date) -> list[ProvinceView]:
+    """The bundle of every province of an inspection region, in code order."""
+    return [province_view(conn, code, day) for code in region_provinces(conn, inspection_region)]

@@ -1,0 +1,61 @@
+"""The province page in a real browser on the national demo data: ``?code=`` links opened cold
+(a fresh browser page, first on a server no session has loaded ``/`` on) for a large province,
+Bangkok and a province with few factories; the charts and the map drawn; the brief downloaded.
+Screenshots go to tests/artifacts/.
+"""
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from data_access.reference import province_table
+from tests.browser.helpers import ARTIFACTS, open_app, screenshot
+
+pytestmark = pytest.mark.browser
+
+# Chon Buri (many factories), Bangkok (supervised by DIW, not ranked), Mae Hong Son (the fewest)
+CODES = ["20", "10", "58"]
+MAIN = '[data-testid="stMain"]'
+
+
+def _name_th(code: str) -> str:
+    table = province_table()
+    return table.loc[table["code"] == code, "name_th"].iloc[0]
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_deep_link_opens_cold(page: Page, cold_app_server: str, code: str):
+    open_app(page, cold_app_server, f"/province?code={code}")
+    heading = page.locator(f"{MAIN} h1").first
+    expect(heading).to_contain_text(_name_th(code))
+    assert "code=" + code in page.url, page.url
+    main = page.locator(MAIN)
+    expect(main.get_by_text("ตัวชี้วัดเทียบเป้าหมาย")).to_be_visible()
+    expect(main.get_by_text("โรงงานที่ควรเข้าตรวจ")).to_be_visible()
+    # trends and the district map: two plotly figures, the map drawn on a canvas (no tiles)
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)
+    expect(page.locator(f"{MAIN} .js-plotly-plot canvas").first).to_be_attached()
+    if code == "10":  # (tables draw on a canvas: their cells are not in the DOM)
+        expect(main.get_by_text("กรมโรงงานอุตสาหกรรมกำกับดูแลโรงงานโดยตรง", exact=False)).to_be_visible()
+    screenshot(page, f"province-{code}")
+
+
+def test_unknown_code_is_explained(page: Page, app_server: str):
+    open_app(page, app_server, "/province?code=99")
+    expect(page.locator(MAIN).get_by_text("ไม่พบจังหวัดรหัส “99” ในลิงก์")).to_be_visible()
+    screenshot(page, "province-unknown-code")
+
+
+def test_province_brief_downloads(page: Page, app_server: str):
+    open_app(page, app_server, "/province?code=58")
+    page.get_by_role("button", name="จัดทำเอกสารของจังหวัด").click()
+    download_button = page.get_by_role("button", name="ดาวน์โหลด brief_58_maehongson_")
+    expect(download_button).to_be_visible(timeout=60_000)
+    with page.expect_download() as info:
+        download_button.click()
+    download = info.value
+    assert download.suggested_filename.startswith("brief_58_maehongson_") and download.suggested_filename.endswith(
+        ".pdf")
+    target = ARTIFACTS / "browser-download-brief-58.pdf"
+    download.save_as(target)
+    assert target.read_bytes()[:5] == b"%PDF-"
