@@ -12,11 +12,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import overview  # noqa: E402
+from bench import ingest, overview, province, risk  # noqa: E402
 from bench.common import national_database  # noqa: E402
 from data_access.db import make_engine  # noqa: E402
 
-SECTIONS = {"overview": overview.run}
+SECTIONS = {"overview": overview.run, "ingest": ingest.run, "province": province.run, "risk": risk.run}
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Blocks of the Data and sources page: row counts, the load log and the attribution."""
+"""Blocks of the Data and sources page: the load log and the attribution."""
 from __future__ import annotations
 
 import pandas as pd
@@ -6,13 +6,6 @@ import streamlit as st
 
 from components.i18n import t
 from data_access.settings import ASSETS_DIR
-
-
-def row_counts(counts: pd.DataFrame) -> None:
-    st.subheader(t("data.tables"))
-    shown = counts.assign(table=counts["table"].map(lambda name: t(f"table.{name}")))
-    st.dataframe(shown.rename(columns={"table": t("data.table"), "rows": t("data.rows")}), hide_index=True,
-                 column_config={t("data.rows"): st.column_config.NumberColumn(format="localized")})
 
 
 def load_log_table(history: pd.DataFrame) -> None:

@@ -73,8 +73,10 @@ factories = sa.Table(
     sa.Column("lat", sa.Double, comment="latitude, WGS84; null when unknown"),
     sa.Column("lon", sa.Double, comment="longitude, WGS84; null when unknown"),
     sa.Column("coord_precision", sa.String(12), comment="exact / approximate; null when no coordinate"),
-    sa.Column("category", sa.SmallInteger, nullable=False, comment="จำพวก 1, 2 or 3"),
-    sa.Column("factory_type", sa.SmallInteger, nullable=False, index=True, comment="ลำดับที่ 1-107"),
+    sa.Column("coord_outside_province", sa.Boolean, nullable=False, server_default=sa.false(),
+              comment="the point lies outside the factory's province (kept, flagged by the importer)"),
+    sa.Column("category", sa.SmallInteger, comment="จำพวก 1, 2 or 3; null when the source does not say"),
+    sa.Column("factory_type", sa.SmallInteger, index=True, comment="ลำดับที่ 1-107; null when the source does not say"),
     sa.Column("tsic_code", sa.String(5), comment="Thai Standard Industrial Classification code"),
     sa.Column("capital_thb", sa.Double, comment="registered capital, THB"),
     sa.Column("workers", sa.Integer, comment="total workers"),
@@ -292,6 +294,12 @@ factory_risk = sa.Table(
     sa.Column("last_inspected_on", sa.Date, comment="latest inspection at the time of scoring"),
     sa.Column("computed_on", sa.Date, nullable=False, comment="as-of date the score refers to"),
 )
+
+# DuckDB turns an UPDATE of an indexed column into delete + insert, which it refuses for a factory
+# that other tables reference: a newer registry export could then not change a status or a type.
+# Its ART indexes do not speed up these low-cardinality filters anyway, so only PostgreSQL gets them.
+for _index in factories.indexes:
+    _index.ddl_if(dialect="postgresql")
 
 # Write order that respects foreign keys (reverse it to delete).
 TABLE_ORDER = [

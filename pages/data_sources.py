@@ -1,20 +1,30 @@
-"""Data and sources: what the database holds, how fresh it is, and where it came from."""
+"""Data and sources: load exports, see what the database holds, how fresh and how complete it
+is, and where it came from."""
 import streamlit as st
 
 from components import cached
+from components.data_quality import factories_without_point, quality_figures, table_status
 from components.i18n import fmt_date, t
 from components.shell import ensure_shell
-from components.sources import attribution, load_log_table, row_counts
-from data_access import catalog
+from components.sources import attribution, load_log_table
+from components.upload import import_sources, last_result, run_import, upload_form
+from data_access import catalog, loads, quality
 
 ensure_shell()
 
 st.title(t("data.title"))
 as_of = cached.as_of()
 st.markdown(t("data.as_of", date=fmt_date(as_of)) if as_of else t("data.never_loaded"))
-counts_column, log_column = st.columns([1, 2])
-with counts_column:
-    row_counts(cached.query(catalog.table_counts))
-with log_column:
-    load_log_table(cached.query(catalog.load_history))
+
+request = upload_form()
+if request is not None:
+    run_import(request)
+last_result()
+
+table_status(cached.query(loads.table_status))
+if cached.has_data():
+    quality_figures(cached.query(quality.factory_quality))
+    factories_without_point(cached.query(quality.factories_without_point))
+load_log_table(cached.query(catalog.load_history))
 attribution()
+import_sources()

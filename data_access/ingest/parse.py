@@ -1,0 +1,240 @@
+"""Reading the values of messy exports: Thai digits, thousands separators, Buddhist Era and
+Gregorian dates in several layouts, Excel serial dates, DIW's 5-digit factory type codes and
+code lists written in Thai or English.
+
+Every parser takes a column of text and returns the parsed values and a mask of the cells that
+were filled but could not be read, so that the caller can reject those rows with a reason.
+A national registry has 100,000 rows, so each parser has a fast path for the clean common case
+and cleans only the cells that need it; columns that repeat a handful of values (dates, codes)
+are parsed once per distinct value (:func:`by_unique`); and patterns run in Arrow's regex engine
+(:func:`extract`), as pandas' own ``str.extract`` goes row by row in Python.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from data_access.settings import (
+    BUDDHIST_ERA_OFFSET,
+    INGEST_BE_YEAR_FROM,
+    INGEST_EXCEL_EPOCH,
+    INGEST_EXCEL_SERIAL_RANGE,
+)
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Cells that mean "nothing here" in the exports seen (a dash is common in Thai spreadsheets).
+BLANKS = frozenset({"", "-", "–", "—", "null", "none", "nan", "nat", "n/a", "#n/a", "na"})
+
+_MONTHS = {
+    **{m: i for i, m in enumerate(("มค", "กพ", "มีค", "เมย", "พค", "มิย", "กค", "สค", "กย", "ตค", "พย", "ธค"), 1)},
+    **{m: i for i, m in enumerate(("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+                                   "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"), 1)},
+    **{m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                   "dec"), 1)},
+}
+# RE2 patterns (Arrow): year-month-day, day/month/year, day month-name year; each with an optional time.
+_TIME = r"(?:[ T]+(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:[:.](?P<second>\d{2}))?)?"
+_DATE_PATTERNS = (
+    r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})" + _TIME,
+    r"^(?P<day>\d{1,2})[-/.](?P<month>\d{1,2})[-/.](?P<year>\d{4})" + _TIME,
+    r"^(?P<day>\d{1,2})\s*(?P<month_name>[^\d\s]+?)\s*(?P<year>\d{4})" + _TIME,
+)
+_PARTS = ("year", "month", "day", "hour", "minute", "second")
+
+Parsed = tuple[pd.Series, pd.Series]  # values, mask of filled cells that could not be read
+
+
+def blank(text: pd.Series) -> pd.Series:
+    """Cells that hold nothing (empty, a dash, "null", ...)."""
+    cleaned = pc.utf8_lower(pc.utf8_trim_whitespace(_arrow(text)))
+    found = pc.or_(pc.is_null(cleaned), pc.fill_null(pc.is_in(cleaned, value_set=pa.array(sorted(BLANKS))), False))
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=text.index)
+
+
+def _arrow(values: pd.Series) -> pa.Array:
+    """A text column as an Arrow array (missing cells as nulls), for Arrow's compute functions."""
+    if isinstance(values.dtype, pd.StringDtype) and values.dtype.storage == "pyarrow":
+        return pa.array(values.array)
+    return pa.array(values.astype(object).to_numpy(dtype=object, na_value=None), type=pa.string())
+
+
+def by_unique(text: pd.Series, parse: Callable[[pd.Series], Parsed]) -> Parsed:
+    """Run ``parse`` on the distinct values of ``text`` only and spread the result back."""
+    codes, uniques = pd.factorize(text.fillna(""))
+    values, bad = parse(pd.Series(uniques, dtype=object))
+    return values.iloc[codes].set_axis(text.index), bad.iloc[codes].set_axis(text.index)
+
+
+def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
+    """The named groups of the RE2 ``pattern`` in each cell, as text (NaN where it does not match)."""
+    found = pc.extract_regex(_arrow(values), pattern)
+    return pd.DataFrame({f.name: child.to_pandas() for f, child in zip(found.type, found.flatten())},
+                        index=values.index)
+
+
+def digits(text: pd.Series) -> pd.Series:
+    """Thai digits to Arabic ones, outer spaces removed (translating only the cells that need it)."""
+    text = text.astype(str).str.strip()
+    thai = text.str.contains("[๐-๙]", regex=True)
+    return text.where(~thai, text[thai].str.translate(THAI_DIGITS)) if thai.any() else text
+
+
+def text(values: pd.Series, max_length: int | None) -> Parsed:
+    """Free text, trimmed; longer than the column allows is an error, not a silent cut."""
+    cleaned = values.astype(str).str.strip()
+    empty = blank(cleaned)
+    too_long = cleaned.str.len() > max_length if max_length else pd.Series(False, index=values.index)
+    return cleaned.where(~empty), too_long & ~empty
+
+
+def number(values: pd.Series) -> Parsed:
+    """A number, also written with Thai digits, thousands separators, spaces or a currency sign."""
+    empty = blank(values)
+    try:  # the common case: plain numbers and empty cells, converted by Arrow at once
+        cells = pc.utf8_trim_whitespace(_arrow(values))
+        numbers = pc.cast(pc.if_else(empty.to_numpy(), None, cells), pa.float64())
+        return pd.Series(numbers.to_numpy(zero_copy_only=False), index=values.index), empty & False
+    except pa.ArrowInvalid:
+        numbers = pd.to_numeric(values.astype(str).str.strip(), errors="coerce").astype(float)
+    retry = numbers.isna() & ~empty
+    if retry.any():
+        cleaned = digits(values[retry]).str.replace(r"[,\s฿]|บาท", "", regex=True)
+        numbers.loc[retry] = pd.to_numeric(cleaned, errors="coerce").astype(float)
+    return numbers, numbers.isna() & ~empty
+
+
+def integer(values: pd.Series) -> Parsed:
+    """A whole number (``12.0`` from a spreadsheet counts as 12)."""
+    numbers, bad = number(values)
+    fractional = numbers.notna() & (numbers != numbers.round())
+    return numbers.where(~fractional), bad | fractional
+
+
+def fiscal_year(values: pd.Series) -> Parsed:
+    """A fiscal year, stored in Buddhist Era: a Gregorian year (below 2400) is converted."""
+    years, bad = integer(values)
+    return years.where(years > INGEST_BE_YEAR_FROM, years + BUDDHIST_ERA_OFFSET), bad
+
+
+def factory_id(values: pd.Series) -> Parsed:
+    """DIW's 14-digit registration id; spaces and dashes inside are dropped, as is the ``.0`` a
+    spreadsheet adds to a number."""
+    cleaned = values.astype(str).str.strip()
+    valid = cleaned.str.fullmatch(r"[0-9]{14}")
+    if not valid.all():
+        retry = ~valid
+        cleaned.loc[retry] = (digits(cleaned[retry]).str.replace(r"\.0+$", "", regex=True)
+                              .str.replace(r"[\s-]", "", regex=True))
+        valid = cleaned.str.fullmatch(r"[0-9]{14}")
+    return cleaned.astype(object).where(valid, None), ~valid & ~blank(values)
+
+
+def date_parts(values: pd.Series) -> pd.DataFrame:
+    """Year, month, day, hour, minute and second of each cell (NaN where not a date); a year
+    above 2400 is taken as Buddhist Era."""
+    cleaned = digits(values)
+    parts = pd.DataFrame(index=values.index, columns=list(_PARTS), dtype=float)
+    for pattern in _DATE_PATTERNS:  # they exclude each other, so the order does not matter
+        found = extract(cleaned, pattern)
+        if "month_name" in found:
+            found["month"] = found.pop("month_name").str.lower().str.replace(".", "", regex=False).map(_MONTHS)
+        parts = parts.combine_first(found[list(_PARTS)].apply(pd.to_numeric, errors="coerce"))
+    parts.loc[parts["year"] > INGEST_BE_YEAR_FROM, "year"] -= BUDDHIST_ERA_OFFSET
+    return parts
+
+
+def _timestamps(values: pd.Series) -> pd.Series:
+    parts = date_parts(values)
+    stamps = pd.to_datetime(parts.fillna({"hour": 0, "minute": 0, "second": 0}), errors="coerce")
+    serial = pd.to_numeric(digits(values), errors="coerce")
+    low, high = INGEST_EXCEL_SERIAL_RANGE
+    serial = serial.where(serial.between(low, high))
+    from_serial = pd.Timestamp(INGEST_EXCEL_EPOCH) + pd.to_timedelta(serial, unit="D").dt.round("s")
+    return stamps.fillna(from_serial).astype("datetime64[s]")
+
+
+def _datetime_unique(values: pd.Series) -> Parsed:
+    stamps = _timestamps(values)
+    return stamps, stamps.isna() & ~blank(values)
+
+
+def _date_unique(values: pd.Series) -> Parsed:
+    stamps = _timestamps(values).dt.floor("D")
+    return stamps, stamps.isna() & ~blank(values)
+
+
+def datetime(values: pd.Series) -> Parsed:
+    """A moment: ISO, day/month/year, day month-name year (Thai or English), or an Excel serial."""
+    return by_unique(values, _datetime_unique)
+
+
+def date(values: pd.Series) -> Parsed:
+    """A day, read as :func:`datetime` reads it, time of day dropped."""
+    return by_unique(values, _date_unique)
+
+
+def _type_unique(values: pd.Series) -> Parsed:
+    cleaned = digits(values)
+    five = extract(cleaned, r"^(?P<type>\d{3})\d{2}$")["type"]                    # 00906 -> 9, 07100 -> 71
+    written = extract(cleaned, r"^(?P<type>\d{1,3})(?:\s*\(\s*\d+\s*\))?$")["type"]  # 9, 9(6), 101(2)
+    found = pd.to_numeric(five.fillna(written), errors="coerce")
+    return found, found.isna() & ~blank(values)
+
+
+def factory_type(values: pd.Series) -> Parsed:
+    """The type number (ลำดับที่) of DIW's 5-digit code or of a written ``9(6)``: the schema keeps
+    the type, not the subtype."""
+    return by_unique(values, _type_unique)
+
+
+def _leading_number_unique(values: pd.Series) -> Parsed:
+    found = pd.to_numeric(extract(digits(values), r"(?P<n>\d+)")["n"], errors="coerce")
+    return found, found.isna() & ~blank(values)
+
+
+def leading_number(values: pd.Series) -> Parsed:
+    """The first number in a cell such as ``จำพวกที่ 3`` or ``ระดับ 2``."""
+    return by_unique(values, _leading_number_unique)
+
+
+def display_reg_parts(values: pd.Series) -> pd.DataFrame:
+    """Class (จำพวก) and type of a display number such as ``จ3-9(6)-100/51ปจ`` or ``3-70-126/54``
+    (prefix, class-type(subtype)-running number/year), as numbers; NaN where it is not one."""
+    found = extract(digits(values.fillna("")), r"^\D*?(?P<category>[123])\s*-\s*(?P<factory_type>\d{1,3})")
+    return found.apply(pd.to_numeric, errors="coerce")
+
+
+def normalise_code(values: pd.Series) -> pd.Series:
+    """The form code lists are compared in: lower case, Thai digits, single spaces."""
+    return digits(values).str.lower().str.replace(r"\s+", " ", regex=True)
+
+
+def code(values: pd.Series, mapping: dict[str, str], allowed: tuple[str, ...]) -> Parsed:
+    """A value of a code list: one of ``allowed`` as it is, or a source spelling in ``mapping``."""
+    known = {**{a.lower(): a for a in allowed}, **mapping}
+
+    def parse(unique: pd.Series) -> Parsed:
+        found = normalise_code(unique).map(known)
+        return found, found.isna() & ~blank(unique)
+
+    return by_unique(values, parse)
+
+
+def flag(values: pd.Series, mapping: dict[str, str]) -> Parsed:
+    """Yes or no, in any of the spellings of ``mapping`` (blank is unknown)."""
+    found, bad = code(values, mapping, ("true", "false"))
+    return found.map({"true": True, "false": False}).astype("boolean"), bad
+
+
+def present(values: pd.Series) -> Parsed:
+    """True where a cell holds a real value: DIW's ESTATE column names the estate, or is empty."""
+    cleaned = digits(values)
+    return ~(blank(cleaned) | (cleaned == "0")), pd.Series(False, index=values.index)
+
+
+def to_int_array(values: pd.Series) -> pd.Series:
+    """Whole numbers as a nullable integer column (a column with gaps arrives as floats)."""
+    return pd.to_numeric(values, errors="coerce").round().astype("Int64")

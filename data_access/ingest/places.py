@@ -1,0 +1,167 @@
+"""Where a row is: province and district codes from codes or names, and whether a point lies in
+Thailand and in its own province.
+
+Names are matched through ``geothai`` (DOPA's names in Thai and English, the จ./จังหวัด prefixes,
+spacing, the usual short forms) plus ``assets/ingest/province_aliases.csv`` for the old
+romanisations that exports still carry ("Bangkok Metropolis", "Samut Prakarn", ...). Codes win
+over names: names are spelt many ways, codes one.
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+
+import geothai
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import shape
+
+from data_access.ingest.parse import blank, by_unique, digits
+from data_access.reference import district_table, province_geojson, province_table
+from data_access.settings import INGEST_BOUNDARY_TOLERANCE_DEG, INGEST_PROVINCE_ALIASES_CSV
+
+# Searching a fragment shorter than this would match too many provinces to trust a single hit.
+_MIN_SEARCH_LENGTH = 4
+
+
+def normalise_name(name: str) -> str:
+    """geothai's comparison form, also without the abbreviation mark ฯ and an English "province"."""
+    cleaned = geothai.normalize(str(name).translate(str.maketrans("", "", "ฯ")))
+    return cleaned.removesuffix("province")
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    """Every known spelling of every province (comparison form) -> code."""
+    names = {}
+    for province in geothai.provinces():
+        for name in (province.name_th, province.name_en):
+            names[normalise_name(name)] = province.code
+    with INGEST_PROVINCE_ALIASES_CSV.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            names[normalise_name(row["alias"])] = row["code"]
+    return names
+
+
+@lru_cache(maxsize=1)
+def province_codes() -> frozenset[str]:
+    return frozenset(province_table()["code"])
+
+
+@lru_cache(maxsize=1)
+def district_codes() -> frozenset[str]:
+    return frozenset(district_table()["code"])
+
+
+def province_of_name(name: str) -> str | None:
+    """The code of a province name, or ``None`` when it names no province or several."""
+    key = normalise_name(name)
+    if not key:
+        return None
+    if key in _names():
+        return _names()[key]
+    matches = {p.code for p in geothai.provinces() if geothai.is_province(p, key)}
+    if not matches and len(key) >= _MIN_SEARCH_LENGTH:
+        matches = {r.area.code for r in geothai.search(key) if r.level == "province"}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _codes_from_names(names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    found = names.map(province_of_name)
+    return found, found.isna()
+
+
+def _normalise_province_code(codes: pd.Series) -> pd.Series:
+    """``"10"``, ``"10.0"``, ``"TH10"`` and ``"๑๐"`` are all Bangkok's code."""
+    cleaned = digits(codes).str.upper().str.removeprefix("TH").str.replace(r"\.0+$", "", regex=True)
+    cleaned = cleaned.str.zfill(2)
+    return cleaned.where(cleaned.isin(province_codes()), None)
+
+
+def provinces(code: pd.Series | None, name: pd.Series | None, index: pd.Index) -> pd.Series:
+    """The province code of each row: its code where the file gives a known one, else its name."""
+    found = pd.Series(None, index=index, dtype=object)
+    if code is not None:
+        found = _normalise_province_code(code).astype(object)
+    if name is not None:
+        from_name, _ = by_unique(name.where(~blank(name), ""), _codes_from_names)
+        found = found.where(found.notna(), from_name)
+    return found
+
+
+def districts(province: pd.Series, code: pd.Series | None, name: pd.Series | None) -> pd.Series:
+    """The district code of each row, when the file says and it lies in the row's province; an
+    unknown district leaves the column empty (it is optional), it does not reject the row."""
+    found = pd.Series(None, index=province.index, dtype=object)
+    if code is not None:
+        cleaned = digits(code).str.replace(r"\.0+$", "", regex=True).str.zfill(4)
+        ok = cleaned.isin(district_codes()) & (cleaned.str[:2] == province)
+        found = cleaned.where(ok, None).astype(object)
+    if name is not None:
+        pairs = province.fillna("") + "|" + name.fillna("")
+        from_name, _ = by_unique(pairs, lambda keys: (keys.map(_district_of_pair), keys.isna()))
+        found = found.where(found.notna(), from_name)
+    return found
+
+
+@lru_cache(maxsize=128)
+def _district_names(province: str) -> dict[str, str]:
+    """The districts of a province that the reference table knows, by name in comparison form."""
+    names = {}
+    for district in geothai.districts(province):
+        if district.code in district_codes():
+            names[geothai.normalize(district.name_th)] = district.code
+            names[geothai.normalize(district.name_en)] = district.code
+    return names
+
+
+def _district_of_pair(pair: str) -> str | None:
+    province, _, name = pair.partition("|")
+    key = geothai.normalize(name)
+    if not province or not key:
+        return None
+    if key in _district_names(province):
+        return _district_names(province)[key]
+    matches = [d.code for d in geothai.districts(province) if geothai.is_district(d, key)]  # "อ.เมือง"
+    return matches[0] if len(matches) == 1 and matches[0] in district_codes() else None
+
+
+@lru_cache(maxsize=1)
+def _province_areas() -> dict[str, object]:
+    """Each province's polygon widened by the tolerance, prepared for fast point tests."""
+    areas = {}
+    for feature in province_geojson()["features"]:
+        area = shape(feature["geometry"]).buffer(INGEST_BOUNDARY_TOLERANCE_DEG)
+        shapely.prepare(area)
+        areas[feature["id"]] = area
+    return areas
+
+
+@lru_cache(maxsize=1)
+def _thailand() -> object:
+    area = shapely.union_all(list(_province_areas().values()))
+    shapely.prepare(area)
+    return area
+
+
+def check_points(province: pd.Series, lat: pd.Series, lon: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """For rows with a point: (outside Thailand, inside Thailand but outside its own province)."""
+    has_point = lat.notna() & lon.notna()
+    inside_own = pd.Series(False, index=province.index)
+    for code, rows in province[has_point].groupby(province[has_point]).groups.items():
+        area = _province_areas().get(code)
+        if area is not None:
+            inside_own.loc[rows] = shapely.contains_xy(area, lon.loc[rows].to_numpy(), lat.loc[rows].to_numpy())
+    elsewhere = has_point & ~inside_own
+    in_country = pd.Series(False, index=province.index)
+    if elsewhere.any():
+        in_country.loc[elsewhere] = shapely.contains_xy(
+            _thailand(), lon[elsewhere].to_numpy(dtype=float), lat[elsewhere].to_numpy(dtype=float))
+    outside_thailand = elsewhere & ~in_country
+    return outside_thailand, elsewhere & in_country
+
+
+def no_point(lat: pd.Series, lon: pd.Series) -> pd.Series:
+    """Rows without a usable point: either coordinate missing, or both zero (a common placeholder)."""
+    return lat.isna() | lon.isna() | ((lat == 0) & (lon == 0)) | ~np.isfinite(lat.fillna(0) + lon.fillna(0))

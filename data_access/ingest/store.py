@@ -1,0 +1,136 @@
+"""Writing a prepared file into its table, set by set, inside the caller's transaction.
+
+The rows go into a temporary staging table through the native bulk load
+(:func:`data_access.bulk.insert_dataframe`); then ``UPDATE ... FROM`` statements set the stored
+rows that differ from the file and an ``INSERT ... SELECT`` adds the rows not stored yet. Rows
+that do not differ are not touched, so loading the same file twice changes nothing. This form,
+rather than ``INSERT ... ON CONFLICT DO UPDATE``, is what DuckDB accepts on rows other tables
+refer to: it refuses any update that sets a foreign-key column of such a row, even to the same
+value, so those columns are updated in a statement of their own, only where they change.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import schema
+from data_access.bulk import insert_dataframe
+from data_access.demo.reference_rows import districts_frame, provinces_frame
+from data_access.ingest.kinds import Kind
+from data_access.ingest.transform import Context, Prepared
+
+_FACTORY_KEY = schema.factories.c.factory_id
+
+
+@dataclass(frozen=True)
+class Written:
+    inserted: int = 0
+    updated: int = 0
+    marked_missing: int = 0    # factories absent from a full export, now flagged as such
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated or self.marked_missing)
+
+
+def ensure_reference(conn: sa.Connection) -> None:
+    """Provinces and districts from ``assets/`` when the database has none: every row we load
+    refers to them."""
+    for table, frame in ((schema.provinces, provinces_frame), (schema.districts, districts_frame)):
+        if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one() == 0:
+            insert_dataframe(conn, table, frame())
+
+
+def context(conn: sa.Connection, kind: Kind) -> Context:
+    """What the checks of ``kind`` need to know about the stored factories."""
+    ids = frozenset(conn.execute(sa.select(_FACTORY_KEY)).scalars()) if kind.factory else frozenset()
+    if kind.table is not schema.factories:
+        return Context(factory_ids=ids)
+    locked = conn.dialect.name == "duckdb"
+    return Context(factory_ids=ids, stored=_stored_locations(conn, referenced=locked), moves_locked=locked)
+
+
+def _stored_locations(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
+    """Province and district of every stored factory, and (when asked) whether rows of other
+    tables refer to it."""
+    f = schema.factories.c
+    if referenced:
+        children = [t for t in schema.TABLE_ORDER if any(fk.column is _FACTORY_KEY for fk in t.foreign_keys)]
+        ids = sa.union(*(sa.select(t.c.factory_id) for t in children)).subquery()
+        flag = f.factory_id.in_(sa.select(ids.c.factory_id))
+    else:
+        flag = sa.false()
+    query = sa.select(f.factory_id, f.province_code, f.district_code, flag.label("referenced"))
+    return pd.read_sql(query, conn).set_index("factory_id")
+
+
+def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool) -> Written:
+    """Insert new rows, update changed ones and, for a full registry export, flag the factories
+    it no longer lists (they stay: their inspections and history still count)."""
+    table, rows = kind.table, _with_defaults(kind, prepared.rows)
+    if conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is None:
+        insert_dataframe(conn, table, rows)  # nothing stored yet: nothing to compare with
+        return Written(inserted=len(rows))
+    columns = [c for c in prepared.file_columns if c in rows and c not in kind.key]
+    with _staged(conn, table, rows) as stage:
+        match = sa.and_(*(table.c[k] == stage.c[k] for k in kind.key))
+        updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
+                               .where(_differs(table, stage, columns))).scalar_one() if columns else 0
+        for group in ([c for c in columns if not table.c[c].foreign_keys],
+                      [c for c in columns if table.c[c].foreign_keys]):
+            _update(conn, table, stage, match, group)
+        new = sa.select(*stage.c).where(~sa.exists().where(match))
+        inserted = conn.execute(sa.select(sa.func.count()).select_from(new.subquery())).scalar_one()
+        if inserted:  # counted apart: drivers do not all report the rows of an INSERT ... SELECT
+            conn.execute(table.insert().from_select(list(stage.c.keys()), new))
+        marked = _mark_missing(conn, stage) if full_export and table is schema.factories else 0
+    return Written(inserted=inserted, updated=updated, marked_missing=marked)
+
+
+def _with_defaults(kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
+    """What new rows get in the columns the file does not give (a registry without ESTATE, say);
+    stored rows keep theirs, as only the file's own columns are updated."""
+    defaults = {spec.name: spec.default for spec in kind.fields
+                if spec.default is not None and spec.name in kind.table.c and spec.name not in rows}
+    return rows.assign(**defaults)
+
+
+@contextmanager
+def _staged(conn: sa.Connection, table: sa.Table, rows: pd.DataFrame) -> Iterator[sa.Table]:
+    stage = sa.Table(f"_stage_{table.name}", sa.MetaData(),
+                     *(sa.Column(name, table.c[name].type) for name in rows.columns), prefixes=["TEMPORARY"])
+    stage.create(conn)
+    insert_dataframe(conn, stage, rows)
+    yield stage
+    stage.drop(conn)
+
+
+def _differs(table: sa.Table, stage: sa.Table, columns: list[str]) -> sa.ColumnElement[bool]:
+    return sa.or_(*(table.c[c].is_distinct_from(stage.c[c]) for c in columns))
+
+
+def _update(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
+            columns: list[str]) -> None:
+    """Set ``columns`` from the staging table in the stored rows where any of them differs."""
+    if columns:
+        statement = table.update().where(match, _differs(table, stage, columns))
+        conn.execute(statement.values({c: stage.c[c] for c in columns}))
+
+
+def _mark_missing(conn: sa.Connection, stage: sa.Table) -> int:
+    f = schema.factories
+    listed = sa.exists().where(stage.c.factory_id == f.c.factory_id)
+    return conn.execute(f.update().where(f.c.in_latest_feed, ~listed).values(in_latest_feed=False)).rowcount
+
+
+def next_load_id(conn: sa.Connection) -> int:
+    """load_log ids are assigned by the writers (DuckDB has no sequence behind them)."""
+    return int(conn.execute(sa.select(sa.func.max(schema.load_log.c.load_id))).scalar_one() or 0) + 1
+
+
+def log_load(conn: sa.Connection, row: dict) -> None:
+    conn.execute(schema.load_log.insert().values(**row))
