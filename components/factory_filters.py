@@ -14,7 +14,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from components.i18n import name_column, t
+from components.i18n import fixed_labels, name_column, t
 from components.risk_labels import band_label, factor_label
 from data_access import settings as cfg
 from data_access.reference import province_table
@@ -113,16 +113,20 @@ def factory_filter_controls(scope: Scope) -> FactoryFilter:
         _load(url, scope, names)
     with st.container(border=True):
         first, second = st.columns(3), st.columns(4)
-        first[0].selectbox(t("risk.filter.province"), [_ALL, *sorted(names, key=names.get)], key=_KEYS[CODE],
-                           format_func=lambda c: t("risk.filter.all_provinces") if c == _ALL else names[c])
-        first[1].multiselect(t("risk.filter.band"), cfg.RISK_BAND_NAMES, key=_KEYS[BAND], format_func=band_label,
+        province_options = [_ALL, *sorted(names, key=names.get)]
+        first[0].selectbox(t("risk.filter.province"), province_options, key=_KEYS[CODE], format_func=fixed_labels(
+            province_options, lambda c: t("risk.filter.all_provinces") if c == _ALL else names[c]))
+        first[1].multiselect(t("risk.filter.band"), cfg.RISK_BAND_NAMES, key=_KEYS[BAND],
+                             format_func=fixed_labels(cfg.RISK_BAND_NAMES, band_label),
                              placeholder=t("risk.filter.any_band"))
-        first[2].multiselect(t("risk.filter.factor"), cfg.RISK_FACTORS, key=_KEYS[FACTOR], format_func=factor_label,
+        first[2].multiselect(t("risk.filter.factor"), cfg.RISK_FACTORS, key=_KEYS[FACTOR],
+                             format_func=fixed_labels(cfg.RISK_FACTORS, factor_label),
                              placeholder=t("risk.filter.any_factor"))
         second[0].multiselect(t("risk.filter.class"), CATEGORIES, key=_KEYS[CLASS], placeholder=t("risk.filter.any"),
-                              format_func=lambda n: t("risk.class", n=n))
+                              format_func=fixed_labels(CATEGORIES, lambda n: t("risk.class", n=n)))
         second[1].multiselect(t("risk.filter.type"), cfg.FACTORY_TYPE_NUMBERS, key=_KEYS[TYPE],
-                              placeholder=t("risk.filter.any"), format_func=lambda n: t("risk.type", n=n))
+                              placeholder=t("risk.filter.any"),
+                              format_func=fixed_labels(cfg.FACTORY_TYPE_NUMBERS, lambda n: t("risk.type", n=n)))
         second[2].toggle(t("risk.filter.overdue", days=cfg.INSPECTION_OVERDUE_DAYS), key=_KEYS[OVERDUE])
         second[3].toggle(t("risk.filter.complaints"), key=_KEYS[COMPLAINTS])
     flt = _from_widgets(scope)

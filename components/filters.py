@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, fiscal_year_label, t
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, fiscal_year_label, fixed_labels, t
 from data_access.fiscal import point_in_fiscal_year, recent_fiscal_years
 from data_access.reference import province_table
 from data_access.scope import Scope
@@ -79,7 +79,8 @@ def language_toggle() -> None:
     st.session_state.setdefault("lang", DEFAULT_LANGUAGE)
     st.session_state["_lang_choice"] = st.session_state["lang"]
     st.sidebar.segmented_control(
-        t("lang.label"), LANGUAGES, key="_lang_choice", format_func=lambda code: t(f"lang.{code}"),
+        t("lang.label"), LANGUAGES, key="_lang_choice",
+        format_func=fixed_labels(LANGUAGES, lambda code: t(f"lang.{code}")),
         label_visibility="collapsed", width="stretch", on_change=_language_changed,
     )
 
@@ -98,11 +99,12 @@ def sidebar_filters(as_of: date) -> Filters:
     st.session_state.setdefault("region", ALL)
     st.session_state.setdefault("ir", ALL)
     sidebar = st.sidebar
-    sidebar.selectbox(t("filter.fy"), fiscal_years, key="fy", format_func=fiscal_year_label)
-    sidebar.selectbox(t("filter.region"), [ALL, *regions()], key="region",
-                      format_func=lambda r: t("filter.all") if r == ALL else t(f"region.{r}"))
-    sidebar.selectbox(t("filter.ir"), [ALL, *inspection_regions()], key="ir",
-                      format_func=lambda n: t("filter.all") if n == ALL else inspection_region_label(n))
+    sidebar.selectbox(t("filter.fy"), fiscal_years, key="fy", format_func=fixed_labels(fiscal_years, fiscal_year_label))
+    region_options, ir_options = [ALL, *regions()], [ALL, *inspection_regions()]
+    sidebar.selectbox(t("filter.region"), region_options, key="region", format_func=fixed_labels(
+        region_options, lambda r: t("filter.all") if r == ALL else t(f"region.{r}")))
+    sidebar.selectbox(t("filter.ir"), ir_options, key="ir", format_func=fixed_labels(
+        ir_options, lambda n: t("filter.all") if n == ALL else inspection_region_label(n)))
     for warning in st.session_state.pop("_url_warnings", []):
         st.toast(warning)
     _write_url()

@@ -7,6 +7,7 @@ the Buddhist Era year in Thai.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Hashable, Iterable
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -44,6 +45,15 @@ def t(key: str, **values: object) -> str:
     entry = _texts().get(key)
     text = entry.get(lang(), entry.get(DEFAULT_LANGUAGE, key)) if entry else key
     return text.format(**values) if values else text
+
+
+def fixed_labels(options: Iterable[Hashable], label: Callable[[Hashable], str]) -> Callable[[Hashable], str]:
+    """A widget's ``format_func`` whose labels are worked out now, in this run's language.
+
+    Streamlit may format options again outside the script run (AppTest does, when it reads a
+    widget back), where the session's language is not at hand: a lookup table cannot drift.
+    """
+    return {option: label(option) for option in options}.__getitem__
 
 
 def has_text(key: str) -> bool:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.choropleth import choropleth
-from components.i18n import name_column, t
+from components.i18n import fixed_labels, name_column, t
 from components.theme import SCALE_BAD, SCALE_GOOD
 
 
@@ -35,7 +35,8 @@ def metric_selector(metrics: list[Metric], key: str) -> Metric:
     chosen = st.query_params.get("metric")
     if key not in st.session_state:
         st.session_state[key] = chosen if chosen in by_column else metrics[0].column
-    column = st.pills(t("map.metric"), list(by_column), key=key, format_func=lambda c: by_column[c].label)
+    column = st.pills(t("map.metric"), list(by_column), key=key,
+                     format_func=fixed_labels(by_column, lambda c: by_column[c].label))
     column = column or metrics[0].column
     st.query_params["metric"] = column
     return by_column[column]

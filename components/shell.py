@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
@@ -21,17 +22,24 @@ _ACTIVE = "_shell_active"
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One view. Its URL path is its file name (``pages/risk.py`` -> ``/risk``): on a cold server
+    Streamlit resolves a deep link from the file names of ``pages/`` before the shell has run,
+    so any other path would be "not found" there."""
+
     file: str
-    url_path: str
     title_key: str
     icon: str
 
+    @property
+    def url_path(self) -> str:
+        return Path(self.file).stem
+
 
 PAGES = (
-    PageSpec("pages/overview.py", "overview", "page.overview", "🗺️"),
-    PageSpec("pages/risk.py", "risk", "page.risk", "⚠️"),
-    PageSpec("pages/province.py", "province", "page.province", "📍"),
-    PageSpec("pages/data_sources.py", "data", "page.data", "🗄️"),
+    PageSpec("pages/overview.py", "page.overview", "🗺️"),
+    PageSpec("pages/risk.py", "page.risk", "⚠️"),
+    PageSpec("pages/province.py", "page.province", "📍"),
+    PageSpec("pages/data.py", "page.data", "🗄️"),
 )
 
 
@@ -47,8 +55,7 @@ def run_app() -> None:
     st.set_page_config(page_title=t("app.title"), page_icon="🏭", layout="wide")
     ensure_static_fonts()
     language_toggle()
-    pages = [st.Page(PROJECT_ROOT / spec.file, title=t(spec.title_key), icon=spec.icon,
-                     url_path=spec.url_path, default=index == 0)
+    pages = [st.Page(PROJECT_ROOT / spec.file, title=t(spec.title_key), icon=spec.icon, default=index == 0)
              for index, spec in enumerate(PAGES)]
     page = st.navigation(pages)
     first_start.build_demo_if_needed()
@@ -67,5 +74,5 @@ def require_data() -> None:
     """Stop a page with an explanation when the database holds no factories yet."""
     if not cached.has_data():
         st.info(t("empty.database"))
-        st.page_link(PROJECT_ROOT / "pages/data_sources.py", label=t("empty.go_data"))
+        st.page_link(PROJECT_ROOT / "pages/data.py", label=t("empty.go_data"))
         st.stop()

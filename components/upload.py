@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components import cached
-from components.i18n import fmt_int, has_text, t
+from components.i18n import fixed_labels, fmt_int, has_text, t
 from components.tables import download_buttons
 from data_access.ingest import KINDS, IngestError, LoadReport, load_file
 from data_access.ingest.load import current_user
@@ -44,8 +44,8 @@ def upload_form() -> UploadRequest | None:
     st.subheader(t("ingest.title"))
     st.caption(t("ingest.help"))
     kind_column, file_column = st.columns([1, 2])
-    kind = kind_column.selectbox(t("ingest.kind"), list(KINDS), format_func=lambda k: t(f"ingest.kind.{k}"),
-                                 key="ingest_kind")
+    kind = kind_column.selectbox(t("ingest.kind"), list(KINDS), key="ingest_kind",
+                                 format_func=fixed_labels(KINDS, lambda k: t(f"ingest.kind.{k}")))
     dry_run = kind_column.checkbox(t("ingest.dry_run"), key="ingest_dry_run")
     full_export = kind_column.checkbox(t("ingest.full_export"), key="ingest_full_export",
                                        disabled=kind != "factories")

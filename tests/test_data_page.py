@@ -13,7 +13,7 @@ from data_access.ingest.load import STEPS
 from tests import ingest_files as files
 from tests.apptest import open_page, texts
 
-PAGE = "pages/data_sources.py"
+PAGE = "pages/data.py"
 
 
 def _upload(app, path, *, dry_run: bool = False):

@@ -22,12 +22,12 @@ def test_page_opens_on_data(fixture_app_db, page):
 def test_page_explains_an_empty_database(empty_app_db, page):
     app = open_page(page)
     assert not app.exception, app.exception
-    if page != "pages/data_sources.py":
+    if page != "pages/data.py":
         assert "python -m data_access.demo" in texts(app)
 
 
 def test_data_page_on_empty_database_says_nothing_was_loaded(empty_app_db):
-    app = open_page("pages/data_sources.py")
+    app = open_page("pages/data.py")
     assert "ยังไม่มีการนำเข้าข้อมูล" in texts(app)
 
 
@@ -68,3 +68,10 @@ def test_first_start_builds_demo_data_on_the_embedded_default(tmp_path, monkeypa
     operating = {metric.label: metric.value for metric in app.metric}["โรงงานที่ประกอบกิจการ"]
     assert int(operating.replace(",", "")) > 1000
     assert (tmp_path / "mind.duckdb").exists()
+
+
+@pytest.mark.parametrize("page", PAGE_FILES)
+def test_page_opens_in_english(fixture_app_db, page):
+    app = open_page(page, lang="en")
+    assert not app.exception, app.exception
+    assert not any("\u0e00" <= ch <= "\u0e7f" for ch in app.title[0].value), app.title[0].value

@@ -142,6 +142,12 @@ def cold_app_server(national_db: Path, tmp_path_factory: pytest.TempPathFactory)
     yield from _serve_copy(national_db, tmp_path_factory.mktemp("cold_app_server"), "cold_app_server")
 
 
+@pytest.fixture
+def fresh_app_server(national_db: Path, tmp_path: Path) -> Iterator[str]:
+    """A server started for one test alone: cold for whatever that test opens first."""
+    yield from _serve_copy(national_db, tmp_path, "fresh_app_server")
+
+
 # --- browser -------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -96,3 +96,16 @@ def test_headings_are_set_in_sarabun(page: Page, app_server: str):
     }""")
     assert loaded["check"] is True, loaded
     assert loaded["loaded"] > 0, loaded
+
+
+@pytest.mark.parametrize("path", PAGES[1:])
+def test_cold_deep_link_to_every_page(fresh_app_server: str, page: Page, path: str):
+    # (the server first, so that it outlives the page that the page fixture checks at teardown)
+    # Each page's first request on a server of its own: the shell and the right page, no
+    # "page not found" dialog from Streamlit's legacy resolution of pages/ file names.
+    open_app(page, fresh_app_server, f"/{path}?fy=2570")
+    expect(page.locator(SIDEBAR_NAV)).to_be_visible()
+    expect(page.locator('[data-testid="stDialog"]')).to_have_count(0)
+    assert f"/{path}" in page.url, page.url
+    active = page.locator(f'{SIDEBAR_NAV} [data-testid="stSidebarNavLink"][aria-current="page"]')
+    assert _nav_links(page)[path] == active.inner_text().strip()
