@@ -10,20 +10,22 @@ from __future__ import annotations
 import importlib
 from datetime import date
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-import sqlalchemy as sa
 import streamlit as st
 
 from data_access import bootstrap, catalog
 from data_access.db import make_engine
 from data_access.settings import QUERY_CACHE_TTL_S
 
+if TYPE_CHECKING:  # the engine is only held here; all SQL lives in data_access
+    from sqlalchemy import Engine
+
 T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False)
-def engine() -> sa.Engine:
+def engine() -> Engine:
     """The process-wide engine (its URL comes from the environment or secrets.toml)."""
     return bootstrap.prepare(make_engine())
 
