@@ -65,7 +65,7 @@ def test_five_months_in():
 
 
 @pytest.mark.parametrize("spec, value, target, elapsed, light", [
-    # the example: a cumulative KPI at 40% of its target five months in is on track
+    # the directive's example: a cumulative KPI at 40% of its target five months in is on track
     (COUNT, 40, 100, FIVE_MONTHS, GREEN),
     (INSPECTED, 40.0, 100, FIVE_MONTHS, GREEN),
     (COUNT, 30, 100, FIVE_MONTHS, AMBER),    # 0.30 / 0.414 = 0.73

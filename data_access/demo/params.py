@@ -1,4 +1,4 @@
-"""The demo generator's knobs: real-world figures (from shared/DOMAIN.md) and the shape of the
+"""The demo generator's knobs: real-world figures (DIW, GI and i4.0 survey figures) and the shape of the
 made-up distributions.
 
 They live here rather than in ``settings`` because they describe the world the demo imitates,
