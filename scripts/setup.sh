@@ -86,3 +86,8 @@ if [ "$(cat "$STAMP_FILE" 2>/dev/null || true)" != "$wanted" ]; then
         stamp_of requirements.txt > "$VENV/.requirements-app.sha256"
     fi
 fi
+
+# --- fonts served by the app --------------------------------------------------------------------
+# The browser asks for the Sarabun files (theme.fontFaces in .streamlit/config.toml) as soon as the
+# page loads, before any script has run: copy them from fontpkg-sarabun into static/ now.
+"$VENV/bin/python" -c 'from components.theme import ensure_static_fonts; ensure_static_fonts()'

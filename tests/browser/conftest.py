@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from components.theme import ensure_static_fonts
 from tests.browser.helpers import (
     ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, LOCALE, ROOT, VIEWPORT, StreamlitServer,
     screenshot,
@@ -114,6 +115,7 @@ def national_db() -> Path:
 
 
 def _serve_copy(national_db: Path, workdir: Path, name: str) -> Iterator[str]:
+    ensure_static_fonts()  # requested by the first page load, before any script run could copy them
     # A copy per server: DuckDB allows one writing process per file, and the app may write.
     database = workdir / "national.duckdb"
     shutil.copyfile(national_db, database)
