@@ -15,7 +15,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.bulk import insert_dataframe
+from data_access.bulk import read_frame, replace_rows
 from data_access.schema import complaints, emergencies, factories, factory_risk, inspections
 
 FEATURE_COLUMNS = (
@@ -122,19 +122,20 @@ def risk_features(conn: sa.Connection, as_of: date) -> pd.DataFrame:
                      .outerjoin(emer, emer.c.factory_id == f.factory_id))
         .where(f.status != cfg.STATUS_STRUCK_OFF)
     )
-    frame = pd.read_sql(query, conn)
+    frame = read_frame(conn, query)
     last = pd.to_datetime(frame["last_inspected_on"])
     frame["days_since_inspection"] = (pd.Timestamp(as_of) - last).dt.days
     return frame
 
 
 def refresh_factory_risk(conn: sa.Connection, as_of: date) -> int:
-    """Recompute and store every factory's score at ``as_of``; returns the number scored."""
+    """Recompute and store every factory's score at ``as_of``; returns the number scored.
+
+    Only the scores that changed are written: a newer export changes a few percent of them."""
     features = risk_features(conn, as_of)
     scored = score_factories(features)
     stored = scored.rename(columns={name: f"pts_{name}" for name in cfg.RISK_FACTORS})
     stored.insert(0, "factory_id", features["factory_id"])
     stored["last_inspected_on"] = pd.to_datetime(features["last_inspected_on"]).dt.date
     stored["computed_on"] = as_of
-    conn.execute(factory_risk.delete())
-    return insert_dataframe(conn, factory_risk, stored)
+    return replace_rows(conn, factory_risk, stored)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -48,8 +49,9 @@ Parsed = tuple[pd.Series, pd.Series]  # values, mask of filled cells that could 
 
 
 def blank(text: pd.Series) -> pd.Series:
-    """Cells that hold nothing (empty, a dash, "null", ...)."""
-    cleaned = pc.utf8_lower(pc.utf8_trim_whitespace(_arrow(text)))
+    """Cells that hold nothing (empty, a dash, "null", ...). Lower-casing ASCII letters only is
+    enough (no other letter lower-cases to one of those words) and twenty times faster on Thai."""
+    cleaned = pc.ascii_lower(pc.utf8_trim_whitespace(_arrow(text)))
     found = pc.or_(pc.is_null(cleaned), pc.fill_null(pc.is_in(cleaned, value_set=pa.array(sorted(BLANKS))), False))
     return pd.Series(found.to_numpy(zero_copy_only=False), index=text.index)
 
@@ -73,6 +75,15 @@ def extract(values: pd.Series, pattern: str) -> pd.DataFrame:
     found = pc.extract_regex(_arrow(values), pattern)
     return pd.DataFrame({f.name: child.to_pandas() for f, child in zip(found.type, found.flatten())},
                         index=values.index)
+
+
+def whole_numbers(groups: pd.DataFrame) -> pd.DataFrame:
+    """Groups of ASCII digits found by :func:`extract` as floats, NaN where a group did not match;
+    cast by Arrow, as pandas' ``to_numeric`` takes half a microsecond a cell."""
+    def cast(text: pd.Series) -> np.ndarray:
+        return pc.cast(_arrow(text.where(text != "")), pa.float64()).to_numpy(zero_copy_only=False)
+
+    return pd.DataFrame({name: cast(text) for name, text in groups.items()}, index=groups.index)
 
 
 def digits(text: pd.Series) -> pd.Series:
@@ -137,11 +148,16 @@ def date_parts(values: pd.Series) -> pd.DataFrame:
     above 2400 is taken as Buddhist Era."""
     cleaned = digits(values)
     parts = pd.DataFrame(index=values.index, columns=list(_PARTS), dtype=float)
-    for pattern in _DATE_PATTERNS:  # they exclude each other, so the order does not matter
-        found = extract(cleaned, pattern)
-        if "month_name" in found:
-            found["month"] = found.pop("month_name").str.lower().str.replace(".", "", regex=False).map(_MONTHS)
-        parts = parts.combine_first(found[list(_PARTS)].apply(pd.to_numeric, errors="coerce"))
+    for pattern in _DATE_PATTERNS:  # they exclude each other: each reads the cells still unread
+        unread = np.flatnonzero(parts["year"].isna().to_numpy())
+        if not len(unread):
+            break
+        found = extract(cleaned.iloc[unread].reset_index(drop=True), pattern)
+        month_name = found.pop("month_name") if "month_name" in found else None
+        found = whole_numbers(found)
+        if month_name is not None:
+            found["month"] = month_name.str.lower().str.replace(".", "", regex=False).map(_MONTHS)
+        parts.iloc[unread] = found[list(_PARTS)].to_numpy(dtype=float)
     parts.loc[parts["year"] > INGEST_BE_YEAR_FROM, "year"] -= BUDDHIST_ERA_OFFSET
     return parts
 
@@ -203,8 +219,8 @@ def leading_number(values: pd.Series) -> Parsed:
 def display_reg_parts(values: pd.Series) -> pd.DataFrame:
     """Class (จำพวก) and type of a display number such as ``จ3-9(6)-100/51ปจ`` or ``3-70-126/54``
     (prefix, class-type(subtype)-running number/year), as numbers; NaN where it is not one."""
-    found = extract(digits(values.fillna("")), r"^\D*?(?P<category>[123])\s*-\s*(?P<factory_type>\d{1,3})")
-    return found.apply(pd.to_numeric, errors="coerce")
+    return whole_numbers(extract(digits(values.fillna("")),
+                                 r"^\D*?(?P<category>[123])\s*-\s*(?P<factory_type>\d{1,3})"))
 
 
 def normalise_code(values: pd.Series) -> pd.Series:

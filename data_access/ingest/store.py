@@ -10,15 +10,13 @@ value, so those columns are updated in a statement of their own, only where they
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pandas as pd
 import sqlalchemy as sa
 
 from data_access import schema
-from data_access.bulk import insert_dataframe
+from data_access.bulk import insert_dataframe, read_frame, staged
 from data_access.demo.reference_rows import districts_frame, provinces_frame
 from data_access.ingest.kinds import Kind
 from data_access.ingest.transform import Context, Prepared
@@ -65,7 +63,7 @@ def _stored_locations(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
     else:
         flag = sa.false()
     query = sa.select(f.factory_id, f.province_code, f.district_code, flag.label("referenced"))
-    return pd.read_sql(query, conn).set_index("factory_id")
+    return read_frame(conn, query).set_index("factory_id")
 
 
 def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool) -> Written:
@@ -76,7 +74,7 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
         insert_dataframe(conn, table, rows)  # nothing stored yet: nothing to compare with
         return Written(inserted=len(rows))
     columns = [c for c in prepared.file_columns if c in rows and c not in kind.key]
-    with _staged(conn, table, rows) as stage:
+    with staged(conn, table, rows) as stage:
         match = sa.and_(*(table.c[k] == stage.c[k] for k in kind.key))
         updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
                                .where(_differs(table, stage, columns))).scalar_one() if columns else 0
@@ -97,16 +95,6 @@ def _with_defaults(kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
     defaults = {spec.name: spec.default for spec in kind.fields
                 if spec.default is not None and spec.name in kind.table.c and spec.name not in rows}
     return rows.assign(**defaults)
-
-
-@contextmanager
-def _staged(conn: sa.Connection, table: sa.Table, rows: pd.DataFrame) -> Iterator[sa.Table]:
-    stage = sa.Table(f"_stage_{table.name}", sa.MetaData(),
-                     *(sa.Column(name, table.c[name].type) for name in rows.columns), prefixes=["TEMPORARY"])
-    stage.create(conn)
-    insert_dataframe(conn, stage, rows)
-    yield stage
-    stage.drop(conn)
 
 
 def _differs(table: sa.Table, stage: sa.Table, columns: list[str]) -> sa.ColumnElement[bool]:
