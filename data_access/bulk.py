@@ -40,11 +40,10 @@ def insert_dataframe(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) 
 
 
 def read_frame(conn: sa.Connection, query: sa.Select) -> pd.DataFrame:
-    """The rows of ``query``, typed as ``pd.read_sql`` types them (integer columns with gaps as
-    floats, dates as ``date`` objects; but DuckDB's integers keep their width and a text column
-    without any value holds NaN, not None), as Arrow columns straight from the database:
-    ``pd.read_sql`` builds a Python object per cell, ten times slower on DuckDB and twice on
-    PostgreSQL."""
+    """The rows of ``query`` as ``pd.read_sql`` gives them (integer columns with gaps as floats,
+    dates as ``date`` objects), but through Arrow: ``pd.read_sql`` builds a Python object per
+    cell, ten times slower on DuckDB and twice on PostgreSQL. Unlike it, DuckDB's integers keep
+    their width and a text column without any value holds NaN rather than None."""
     if conn.dialect.name == "duckdb":
         return _read_duckdb(conn, query)
     if conn.dialect.name == "postgresql" and all(_arrow_type(c.type) for c in query.selected_columns):
@@ -78,7 +77,7 @@ def _read_postgres(conn: sa.Connection, query: sa.Select) -> pd.DataFrame:
                                     null_values=[""], strings_can_be_null=True, quoted_strings_can_be_null=False,
                                     true_values=["t"], false_values=["f"])
     read = pa_csv.ReadOptions(column_names=[c.name for c in columns])
-    return pa_csv.read_csv(pa.py_buffer(bytes(data)), read, convert_options=convert).to_pandas()
+    return pa_csv.read_csv(pa.py_buffer(data), read, convert_options=convert).to_pandas()
 
 
 def _arrow_type(column_type: sa.types.TypeEngine) -> pa.DataType | None:

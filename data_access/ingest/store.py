@@ -1,7 +1,7 @@
 """Writing a prepared file into its table, set by set, inside the caller's transaction.
 
 The rows go into a temporary staging table through the native bulk load
-(:func:`data_access.bulk.insert_dataframe`); then ``UPDATE ... FROM`` statements set the stored
+(:func:`data_access.bulk.staged`); then ``UPDATE ... FROM`` statements set the stored
 rows that differ from the file and an ``INSERT ... SELECT`` adds the rows not stored yet. Rows
 that do not differ are not touched, so loading the same file twice changes nothing. This form,
 rather than ``INSERT ... ON CONFLICT DO UPDATE``, is what DuckDB accepts on rows other tables

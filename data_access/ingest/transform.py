@@ -214,7 +214,7 @@ def _factory_place(values: dict, cells: dict, problems: _Problems, file_columns:
         values["coord_outside_province"] = outside_province
         values["coord_precision"] = pd.Series(np.where(missing, None, COORD_EXACT), index=province.index)
         file_columns += ["coord_outside_province", "coord_precision"]
-    if context.stored is not None and not context.stored.empty:  # else nothing to keep or to move
+    if context.stored is not None and not context.stored.empty:  # none stored: none to keep or move
         _check_location(values, problems, context)
 
 
