@@ -1,10 +1,25 @@
 """Running pages in Streamlit's AppTest on a database chosen by the test."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import pytest
+import sqlalchemy as sa
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from data_access import db, schema
 from data_access.settings import PROJECT_ROOT
+
+
+def app_database(url: str, monkeypatch: pytest.MonkeyPatch, load: Callable[[sa.Engine], None]) -> str:
+    """Fill the DuckDB file ``url`` with ``load(engine)`` and point the app (``DATABASE_URL``) at it."""
+    eng = db.make_engine(url)
+    schema.create_all(eng)
+    load(eng)
+    eng.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
 
 
 def open_page(page: str | None = None, timeout: float = 60, **query_params: str) -> AppTest:

@@ -241,13 +241,9 @@ def engine(request: pytest.FixtureRequest) -> Iterator[sa.Engine]:
 def fixture_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """``DATABASE_URL`` set to a DuckDB file holding tests/small_fixture.py, for AppTest runs."""
     from tests import small_fixture
+    from tests.apptest import app_database
 
-    eng = db.make_engine(duckdb_url)
-    schema.create_all(eng)
-    small_fixture.load(eng)
-    eng.dispose()
-    monkeypatch.setenv("DATABASE_URL", duckdb_url)
-    return duckdb_url
+    return app_database(duckdb_url, monkeypatch, small_fixture.load)
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ import tomllib
 
 import pytest
 
-from data_access import db, schema
 from data_access.settings import ASSETS_DIR
 from tests import province_fixture
-from tests.apptest import open_page, texts
+from tests.apptest import app_database, open_page, texts
 
 PAGE = "pages/province.py"
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -19,12 +18,7 @@ PLACEHOLDER = re.compile(r"{(\w+)}")
 
 @pytest.fixture
 def province_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    engine = db.make_engine(duckdb_url)
-    schema.create_all(engine)
-    province_fixture.load(engine)
-    engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", duckdb_url)
-    return duckdb_url
+    return app_database(duckdb_url, monkeypatch, province_fixture.load)
 
 
 def _scorecard(app) -> dict[str, dict]:

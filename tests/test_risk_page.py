@@ -11,24 +11,22 @@ import json
 
 import pytest
 
-from data_access import db, schema
 from tests import small_fixture as fx
-from tests.apptest import open_page, texts
+from tests.apptest import app_database, open_page, texts
 from tests.risk_map_fixture import place_factories
 
 PAGE = "pages/risk.py"
 NAMES = {n: f"บริษัท ทดสอบ {n} จำกัด" for n in fx.F}
 
 
-@pytest.fixture
-def risk_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
-    engine = db.make_engine(duckdb_url)
-    schema.create_all(engine)
+def _load_with_places(engine) -> None:
     fx.load(engine)
     place_factories(engine)
-    engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", duckdb_url)
-    return duckdb_url
+
+
+@pytest.fixture
+def risk_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    return app_database(duckdb_url, monkeypatch, _load_with_places)
 
 
 def _table_names(app) -> list[str]:
