@@ -127,6 +127,11 @@ def load_log() -> pd.DataFrame:
                           "finished_at": datetime(2026, 11, 22, 7, 1), "loaded_by": "test", "as_of": AS_OF}])
 
 
+def nonzero_by_code(frame: pd.DataFrame, column: str) -> dict:
+    """Province code -> value of ``column`` for the provinces where it is set and not zero."""
+    return {code: value for code, value in zip(frame["code"], frame[column]) if value and not pd.isna(value)}
+
+
 def load(engine: sa.Engine) -> None:
     """Fill an empty schema with the fixture and score the factories at ``AS_OF``."""
     provinces = province_table().drop(columns=["operating_factories_2026"])

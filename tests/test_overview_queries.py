@@ -26,21 +26,17 @@ def test_stored_risk_scores(loaded):
     assert sorted(risk.index[risk["is_risky"]]) == [fx.F[1], fx.F[3]]
 
 
-def _by_code(frame, column):
-    return {code: value for code, value in zip(frame["code"], frame[column]) if value}
-
-
 def test_province_metrics_now(loaded):
     with loaded.connect() as conn:
         m = overview.province_metrics(conn, fx.AS_OF, NATIONAL)
     assert len(m) == 77
-    assert _by_code(m, "operating") == {"11": 2, "50": 2}
-    assert _by_code(m, "risky") == {"11": 1, "50": 1}
-    assert _by_code(m, "risky_inspected") == {"11": 1}
-    assert _by_code(m, "open_complaints") == {"10": 1, "11": 1}
-    assert _by_code(m, "active_emergencies") == {"11": 1}
-    assert _by_code(m, "gi_certified") == {"11": 1, "50": 1}
-    assert _by_code(m, "i40_advanced") == {"11": 1}
+    assert fx.nonzero_by_code(m, "operating") == {"11": 2, "50": 2}
+    assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
+    assert fx.nonzero_by_code(m, "risky_inspected") == {"11": 1}
+    assert fx.nonzero_by_code(m, "open_complaints") == {"10": 1, "11": 1}
+    assert fx.nonzero_by_code(m, "active_emergencies") == {"11": 1}
+    assert fx.nonzero_by_code(m, "gi_certified") == {"11": 1, "50": 1}
+    assert fx.nonzero_by_code(m, "i40_advanced") == {"11": 1}
     row = m.set_index("code").loc["11"]
     assert row["risky_per_1000"] == 500.0 and row["risky_inspected_pct"] == 100.0
 
@@ -48,13 +44,13 @@ def test_province_metrics_now(loaded):
 def test_province_metrics_same_point_last_year(loaded):
     with loaded.connect() as conn:
         m = overview.province_metrics(conn, fx.LAST_YEAR, NATIONAL)
-    assert _by_code(m, "operating") == {"10": 1, "11": 2, "50": 1}
-    assert _by_code(m, "risky") == {"11": 1, "50": 1}
-    assert _by_code(m, "risky_inspected") == {}
-    assert _by_code(m, "open_complaints") == {"10": 1, "50": 1}
-    assert _by_code(m, "active_emergencies") == {"50": 1}
-    assert _by_code(m, "gi_certified") == {"11": 2}
-    assert _by_code(m, "i40_advanced") == {"50": 1}
+    assert fx.nonzero_by_code(m, "operating") == {"10": 1, "11": 2, "50": 1}
+    assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
+    assert fx.nonzero_by_code(m, "risky_inspected") == {}
+    assert fx.nonzero_by_code(m, "open_complaints") == {"10": 1, "50": 1}
+    assert fx.nonzero_by_code(m, "active_emergencies") == {"50": 1}
+    assert fx.nonzero_by_code(m, "gi_certified") == {"11": 2}
+    assert fx.nonzero_by_code(m, "i40_advanced") == {"50": 1}
 
 
 def test_kpis_with_change(loaded):
@@ -77,7 +73,7 @@ def test_scope_filters_provinces(loaded):
         north = overview.province_metrics(conn, fx.AS_OF, Scope(region="North"))
         one = overview.province_metrics(conn, fx.AS_OF, Scope(province_code="11"))
         ir = overview.province_metrics(conn, fx.AS_OF, Scope(inspection_region=0))
-    assert set(north["region"]) == {"North"} and _by_code(north, "operating") == {"50": 2}
+    assert set(north["region"]) == {"North"} and fx.nonzero_by_code(north, "operating") == {"50": 2}
     assert one["code"].tolist() == ["11"]
     assert ir["code"].tolist() == ["10"]
 

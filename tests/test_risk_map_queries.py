@@ -27,21 +27,17 @@ def loaded(engine):
     return engine
 
 
-def _nonzero(frame, column):
-    return {code: value for code, value in zip(frame["code"], frame[column]) if value and not pd.isna(value)}
-
-
 def test_province_risk_metrics_now(loaded):
     with loaded.connect() as conn:
         m = risk_map.province_risk_metrics(conn, fx.AS_OF, NATIONAL)
     assert len(m) == 77
-    assert _nonzero(m, "risky") == {"11": 1, "50": 1}
-    assert _nonzero(m, "risky_per_1000") == {"11": 500.0, "50": 500.0}
+    assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
+    assert fx.nonzero_by_code(m, "risky_per_1000") == {"11": 500.0, "50": 500.0}
     # F1 was inspected this fiscal year (15 Oct 2026), F3 not since Dec 2024.
-    assert _nonzero(m, "risky_inspected_pct") == {"11": 100.0}
+    assert fx.nonzero_by_code(m, "risky_inspected_pct") == {"11": 100.0}
     assert m.set_index("code").loc["50", "risky_inspected_pct"] == 0.0
-    assert _nonzero(m, "risky_overdue") == {"50": 1}           # F3: last inspected 2024-12-01
-    assert _nonzero(m, "risky_open_complaints") == {"11": 1}   # complaint 2 against F1, open
+    assert fx.nonzero_by_code(m, "risky_overdue") == {"50": 1}           # F3: last inspected 2024-12-01
+    assert fx.nonzero_by_code(m, "risky_open_complaints") == {"11": 1}   # complaint 2 against F1, open
     assert set(risk_map.METRIC_COLUMNS) <= set(m.columns)
 
 
@@ -49,9 +45,9 @@ def test_province_risk_metrics_last_year(loaded):
     with loaded.connect() as conn:
         m = risk_map.province_risk_metrics(conn, fx.LAST_YEAR, NATIONAL)
     # F1 (inspected 2025-03-01) and F3 (2024-12-01) were both inspected within the year before.
-    assert _nonzero(m, "risky") == {"11": 1, "50": 1}
-    assert _nonzero(m, "risky_overdue") == {}
-    assert _nonzero(m, "risky_open_complaints") == {}  # complaints against F1 came in 2026
+    assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
+    assert fx.nonzero_by_code(m, "risky_overdue") == {}
+    assert fx.nonzero_by_code(m, "risky_open_complaints") == {}  # complaints against F1 came in 2026
 
 
 def test_province_risk_metrics_in_scope(loaded):
