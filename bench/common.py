@@ -9,8 +9,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from data_access import schema
-from data_access.db import make_engine
+from data_access.db import schema
+from data_access.db.connect import make_engine
 from data_access.demo import SCALES, generate
 from data_access.settings import DATA_DIR, PROJECT_ROOT
 

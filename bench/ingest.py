@@ -26,11 +26,11 @@ import pandas as pd
 import sqlalchemy as sa
 
 from bench.common import heading
-from data_access import bootstrap, db
+from data_access.db import bootstrap, connect
 from data_access.demo.geo import district_areas, place
-from data_access.fiscal import to_be
 from data_access.ingest import load_file
 from data_access.reference import district_table, province_table
+from data_access.rules.fiscal import to_be
 from data_access.settings import PROJECT_ROOT
 
 ROWS = 100_000
@@ -84,7 +84,7 @@ def newer_export(frame: pd.DataFrame, seed: int = 2571) -> pd.DataFrame:
 # --- one load, measured in its own process ------------------------------------------------------
 
 def _worker(url: str, path: str, full_export: bool) -> None:
-    engine = bootstrap.prepare(db.make_engine(url))
+    engine = bootstrap.prepare(connect.make_engine(url))
     data = Path(path).read_bytes()
     marks: list[tuple[str, float]] = []
     with engine.connect() as conn:
@@ -139,7 +139,7 @@ def _postgres_server() -> Iterator[str]:
     """BENCH_PG_URL / DATABASE_URL when it names a PostgreSQL server, else a throwaway cluster."""
     given = os.environ.get("BENCH_PG_URL") or os.environ.get("DATABASE_URL", "")
     if given.startswith("postgres"):
-        yield db.normalise_url(given)
+        yield connect.normalise_url(given)
         return
     from tests.conftest import _ThrowawayCluster  # the test suite's cluster helper
 
@@ -172,7 +172,7 @@ def run(engine: sa.Engine) -> None:
     heading("Import of a 100,000-row registry export (issue 5)")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        _measure("duckdb", db.duckdb_url(workdir / "ingest.duckdb"), workdir)
+        _measure("duckdb", connect.duckdb_url(workdir / "ingest.duckdb"), workdir)
         with _postgres_url() as url:
             _measure("postgresql", url, workdir)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from bench.common import Timing, heading, page_server_time, raw_runner, time_calls
-from data_access import catalog, overview
-from data_access.fiscal import same_point_last_year
-from data_access.scope import NATIONAL
+from data_access.queries import catalog, overview
+from data_access.rules.fiscal import same_point_last_year
+from data_access.rules.scope import NATIONAL
 
 
 def run(engine: sa.Engine) -> None:

@@ -11,12 +11,12 @@ from streamlit.logger import set_log_level
 
 from bench.common import heading, page_server_time, time_calls
 from components.brief import province_brief_pdf, region_brief_pdf
-from data_access import catalog
-from data_access.fiscal import fiscal_year_of
-from data_access.kpi_values import kpi_table
-from data_access.overview import province_metrics
-from data_access.province_view import province_view, region_views
-from data_access.scope import NATIONAL
+from data_access.queries import catalog
+from data_access.queries.kpi_values import kpi_table
+from data_access.queries.overview import province_metrics
+from data_access.queries.province_view import province_view, region_views
+from data_access.rules.fiscal import fiscal_year_of
+from data_access.rules.scope import NATIONAL
 
 
 def largest_province(conn: sa.Connection, day) -> str:

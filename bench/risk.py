@@ -15,9 +15,9 @@ from streamlit.testing.v1 import AppTest
 from bench.common import heading, page_server_time, time_calls
 from bench.province import largest_province
 from components.factory_filters import page_default
-from data_access import catalog, risk_map
-from data_access.risk_map import FactoryFilter
-from data_access.scope import NATIONAL, Scope
+from data_access.queries import catalog, risk_map
+from data_access.queries.risk_map import FactoryFilter
+from data_access.rules.scope import NATIONAL, Scope
 from data_access.settings import PROJECT_ROOT
 
 PAGE = "pages/risk.py"

@@ -8,14 +8,15 @@ app call :func:`clear` so that they show at once.
 from __future__ import annotations
 
 import importlib
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 import streamlit as st
 
-from data_access import bootstrap, catalog
-from data_access.db import make_engine
+from data_access.db import bootstrap
+from data_access.db.connect import make_engine
+from data_access.queries import catalog
 from data_access.settings import QUERY_CACHE_TTL_S
 
 if TYPE_CHECKING:  # the engine is only held here; all SQL lives in data_access

@@ -13,7 +13,7 @@ import streamlit as st
 from components.i18n import fmt_date, fmt_num, lang, t
 from components.risk_labels import band_label, factor_label
 from components.theme import BAND_COLOURS, chart_layout
-from data_access.risk_map import FactoryCard
+from data_access.queries.risk_map import FactoryCard
 
 PARAM = "factory"
 _KEY = "risk_factory"

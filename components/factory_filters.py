@@ -17,9 +17,9 @@ import streamlit as st
 from components.i18n import fixed_labels, name_column, t
 from components.risk_labels import band_label, factor_label
 from data_access import settings as cfg
+from data_access.queries.risk_map import FactoryFilter
 from data_access.reference import province_table
-from data_access.risk_map import FactoryFilter
-from data_access.scope import Scope
+from data_access.rules.scope import Scope
 
 PARAMS = (CODE, BAND, FACTOR, CLASS, TYPE, OVERDUE, COMPLAINTS) = (
     "code", "band", "factor", "class", "type", "overdue", "complaints")

@@ -12,9 +12,9 @@ from datetime import date
 import streamlit as st
 
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, fiscal_year_label, fixed_labels, t
-from data_access.fiscal import point_in_fiscal_year, recent_fiscal_years
 from data_access.reference import province_table
-from data_access.scope import Scope
+from data_access.rules.fiscal import point_in_fiscal_year, recent_fiscal_years
+from data_access.rules.scope import Scope
 
 ALL = "all"
 

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import cached
 from components.i18n import t
-from data_access import bootstrap
+from data_access.db import bootstrap
 
 
 @st.cache_resource(show_spinner=False)

@@ -15,7 +15,7 @@ import streamlit as st
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from data_access.fiscal import to_be
+from data_access.rules.fiscal import to_be
 from data_access.settings import ASSETS_DIR
 
 LANGUAGES = ("th", "en")

@@ -8,7 +8,7 @@ import streamlit as st
 from components.i18n import fmt_date, fmt_int, fmt_num, fmt_pct, t
 from components.scorecard import format_value, kpi_label
 from components.tables import table_with_download
-from data_access.kpis import SPECS, missing
+from data_access.rules.kpis import SPECS, missing
 from data_access.settings import RECENT_EMERGENCY_DAYS
 
 

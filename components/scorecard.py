@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import fmt_int, fmt_num, fmt_pct, t
-from data_access.kpis import SPECS, missing
+from data_access.rules.kpis import SPECS, missing
 
 LIGHT_ICONS = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
 

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 
 from components.i18n import fmt_date, t
 from components.theme import chart_layout
-from data_access.province import TREND_SERIES
+from data_access.queries.province import TREND_SERIES
 from data_access.settings import FISCAL_YEAR_START_MONTH
 
 SERIES_COLOURS = {"inspections": "#1f4e9a", "complaints": "#ef6c00", "emergencies": "#c62828"}

@@ -10,14 +10,14 @@ import streamlit as st
 from components.i18n import fmt_date, fmt_int, fmt_num, lang, t
 from components.risk_labels import band_label, factor_label
 from components.tables import table_with_download
-from data_access.kpis import missing
+from data_access.rules.kpis import missing
 from data_access.settings import INSPECTION_OVERDUE_DAYS, RISK_NONCOMPLIANCE_YEARS, VISIT_REPEAT_NONCOMPLIANT
 
 COLUMNS = ("order", "factory_id", "name", "district", "score", "band", "last_inspected", "reason")
 
 
 def reason_text(row: Any) -> str:
-    """Every reason that holds for one row (``itertuples``) of :func:`data_access.visits.visit_list`,
+    """Every reason that holds for one row (``itertuples``) of :func:`data_access.queries.visits.visit_list`,
     risk first."""
     factors = ", ".join(factor_label(name) for name in row.top_factors)
     reasons = [t("visits.reason.risk", band=band_label(row.band), score=fmt_num(row.score), factors=factors)]

@@ -8,7 +8,7 @@ from components.i18n import fmt_date, t
 from components.shell import ensure_shell
 from components.sources import attribution, load_log_table
 from components.upload import import_sources, last_result, run_import, upload_form
-from data_access import catalog, loads, quality
+from data_access.queries import catalog, loads, quality
 
 ensure_shell()
 

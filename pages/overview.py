@@ -8,9 +8,9 @@ from components.metric_map import Metric, metric_choropleth, metric_selector
 from components.navigation import open_province
 from components.province_table import ranked_province_table
 from components.shell import ensure_shell, require_data
-from data_access.fiscal import same_point_last_year
-from data_access.overview import kpis_with_change, province_metrics
+from data_access.queries.overview import kpis_with_change, province_metrics
 from data_access.reference import province_geojson
+from data_access.rules.fiscal import same_point_last_year
 
 ensure_shell()
 require_data()

@@ -17,10 +17,10 @@ from components.scorecard import scorecard
 from components.shell import ensure_shell, require_data
 from components.trends import trend_chart
 from components.visit_list import visit_table
-from data_access.fiscal import elapsed_share
-from data_access.kpi_values import compare_of, kpi_table, scorecard_of
-from data_access.province_view import province_view, region_views
+from data_access.queries.kpi_values import compare_of, kpi_table, scorecard_of
+from data_access.queries.province_view import province_view, region_views
 from data_access.reference import province_table
+from data_access.rules.fiscal import elapsed_share
 
 ensure_shell()
 require_data()

@@ -14,7 +14,7 @@ from components.navigation import open_province
 from components.risk_labels import band_label
 from components.shell import ensure_shell, require_data
 from data_access import settings as cfg
-from data_access.risk_map import factory_card, factory_cells, matching_factories, province_risk_metrics
+from data_access.queries.risk_map import factory_card, factory_cells, matching_factories, province_risk_metrics
 
 ensure_shell()
 require_data()

@@ -8,13 +8,13 @@ import sqlalchemy as sa
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from data_access import db, schema
+from data_access.db import connect, schema
 from data_access.settings import PROJECT_ROOT
 
 
 def app_database(url: str, monkeypatch: pytest.MonkeyPatch, load: Callable[[sa.Engine], None]) -> str:
     """Fill the DuckDB file ``url`` with ``load(engine)`` and point the app (``DATABASE_URL``) at it."""
-    eng = db.make_engine(url)
+    eng = connect.make_engine(url)
     schema.create_all(eng)
     load(eng)
     eng.dispose()

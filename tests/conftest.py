@@ -8,7 +8,7 @@
   without PostgreSQL fails those tests; it never skips them (``scripts/setup.sh test``
   installs it).
 * ``DATABASE_URL`` is removed from the environment for the whole session (and
-  ``data_access.db.SECRETS_FILE`` points nowhere), so the code under test uses the URL each test
+  ``data_access.connect.SECRETS_FILE`` points nowhere), so the code under test uses the URL each test
   hands it and never the developer's real database.
 """
 from __future__ import annotations
@@ -27,21 +27,21 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from data_access import db, schema
+from data_access.db import connect, schema
 
 _SAVED_DATABASE_URL: str | None = None
-_SAVED_SECRETS_FILE = db.SECRETS_FILE
+_SAVED_SECRETS_FILE = connect.SECRETS_FILE
 
 
 def pytest_configure(config: pytest.Config) -> None:
     global _SAVED_DATABASE_URL
     _SAVED_DATABASE_URL = os.environ.pop("DATABASE_URL", None)
     # Nor a developer's .streamlit/secrets.toml (it may name the production database).
-    db.SECRETS_FILE = Path(tempfile.gettempdir()) / "no-such-dir" / "secrets.toml"
+    connect.SECRETS_FILE = Path(tempfile.gettempdir()) / "no-such-dir" / "secrets.toml"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    db.SECRETS_FILE = _SAVED_SECRETS_FILE
+    connect.SECRETS_FILE = _SAVED_SECRETS_FILE
     if _SAVED_DATABASE_URL is not None:
         os.environ["DATABASE_URL"] = _SAVED_DATABASE_URL
 
@@ -182,7 +182,7 @@ def _wait_until_ready(url: str, timeout: float = 30) -> None:
 def postgres_server() -> Iterator[sa.URL]:
     """URL of a PostgreSQL server where the tests may create and drop databases."""
     if _SAVED_DATABASE_URL and _SAVED_DATABASE_URL.startswith("postgres"):
-        yield sa.make_url(db.normalise_url(_SAVED_DATABASE_URL))
+        yield sa.make_url(connect.normalise_url(_SAVED_DATABASE_URL))
         return
     _ThrowawayCluster.remove_orphans()
     cluster = _ThrowawayCluster()
@@ -212,7 +212,7 @@ def postgres_url(postgres_server: sa.URL) -> Iterator[str]:
 @pytest.fixture
 def duckdb_url(tmp_path: Path) -> str:
     """URL of a fresh, empty DuckDB file (created on first connect) in the test's tmp_path."""
-    return db.duckdb_url(tmp_path / "test.duckdb")
+    return connect.duckdb_url(tmp_path / "test.duckdb")
 
 
 # --- both engines ------------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def engine(request: pytest.FixtureRequest) -> Iterator[sa.Engine]:
         url = request.getfixturevalue("duckdb_url")
     else:
         url = request.getfixturevalue("postgres_url")  # dropped after this fixture's teardown
-    eng = db.make_engine(url)
+    eng = connect.make_engine(url)
     try:
         schema.create_all(eng)
         yield eng

@@ -28,8 +28,8 @@ from datetime import date, datetime
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import schema
-from data_access.bulk import insert_dataframe
+from data_access.db import schema
+from data_access.db.bulk import insert_dataframe
 from tests import small_fixture as base
 from tests.small_fixture import F
 

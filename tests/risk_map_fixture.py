@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from data_access.schema import factories
+from data_access.db.schema import factories
 from tests.small_fixture import F
 
 COORDS = {1: (13.599987, 100.596812), 3: (18.7883, 98.9853), 5: (18.7901, 98.9912)}

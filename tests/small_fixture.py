@@ -19,10 +19,10 @@ from datetime import date, datetime
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import schema
-from data_access.bulk import insert_dataframe
+from data_access.db import schema
+from data_access.db.bulk import insert_dataframe
+from data_access.queries.risk_scores import refresh_factory_risk
 from data_access.reference import district_table, province_table
-from data_access.risk import refresh_factory_risk
 
 AS_OF = date(2026, 11, 22)
 LAST_YEAR = date(2025, 11, 22)

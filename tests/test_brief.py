@@ -16,10 +16,10 @@ import pytest
 
 from components.brief import province_brief_pdf, province_file_name, region_brief_pdf, region_file_name
 from components.scorecard import kpi_label
-from data_access import db, schema
-from data_access.kpi_values import kpi_table
-from data_access.kpis import KPI_ORDER
-from data_access.province_view import province_view, region_views
+from data_access.db import connect, schema
+from data_access.queries.kpi_values import kpi_table
+from data_access.queries.province_view import province_view, region_views
+from data_access.rules.kpis import KPI_ORDER
 from tests import province_fixture as fx
 from tests.browser.helpers import ARTIFACTS
 
@@ -35,7 +35,7 @@ def normalise(text: str) -> str:
 def data(tmp_path_factory: pytest.TempPathFactory):
     """KPIs, Samut Prakan's view and the views of inspection region 15 (Chiang Mai, Lamphun,
     Lampang, Mae Hong Son: one province with data, three without)."""
-    engine = db.make_engine(db.duckdb_url(tmp_path_factory.mktemp("brief") / "brief.duckdb"))
+    engine = connect.make_engine(connect.duckdb_url(tmp_path_factory.mktemp("brief") / "brief.duckdb"))
     schema.create_all(engine)
     fx.load(engine)
     with engine.connect() as conn:

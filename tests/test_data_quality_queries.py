@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from data_access import loads, quality
 from data_access.ingest import load_file
+from data_access.queries import loads, quality
 from tests import ingest_files as files
 
 NO_TYPE = ["10200100000041", "ไม่ทราบ", "โรงงานไม่ระบุประเภท", "", "ชลบุรี", "", "", "", "", "", "", "1", "", "", ""]

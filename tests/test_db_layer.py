@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from data_access import bulk, db, schema
+from data_access.db import bulk, connect, schema
 
 EXPECTED_PRIMARY_KEYS = {
     "provinces": ["code"],
@@ -223,7 +223,7 @@ def test_insert_dataframe_lands_whole_or_not_at_all(engine):
 @pytest.fixture
 def secrets_file(tmp_path, monkeypatch):
     path = tmp_path / "secrets.toml"
-    monkeypatch.setattr(db, "SECRETS_FILE", path)
+    monkeypatch.setattr(connect, "SECRETS_FILE", path)
     return path
 
 
@@ -235,20 +235,20 @@ def test_database_url_defaults_to_the_embedded_duckdb_file(secrets_file):
     from data_access.settings import DEFAULT_DUCKDB_PATH
 
     assert not secrets_file.exists()
-    assert db.database_url() == f"duckdb:///{DEFAULT_DUCKDB_PATH}"
+    assert connect.database_url() == f"duckdb:///{DEFAULT_DUCKDB_PATH}"
     secrets_file.write_text('OTHER_SETTING = "x"\n', encoding="utf-8")
-    assert db.database_url() == f"duckdb:///{DEFAULT_DUCKDB_PATH}"
+    assert connect.database_url() == f"duckdb:///{DEFAULT_DUCKDB_PATH}"
 
 
 def test_database_url_from_secrets_file(secrets_file):
     secrets_file.write_text('DATABASE_URL = "postgresql://mind:pw@db.example/mind"\n', encoding="utf-8")
-    assert db.database_url() == "postgresql://mind:pw@db.example/mind"
+    assert connect.database_url() == "postgresql://mind:pw@db.example/mind"
 
 
 def test_database_url_environment_beats_secrets_file(secrets_file, monkeypatch):
     secrets_file.write_text('DATABASE_URL = "postgresql://mind:pw@db.example/mind"\n', encoding="utf-8")
     monkeypatch.setenv("DATABASE_URL", "postgres://env@127.0.0.1:5433/envdb")
-    assert db.database_url() == "postgres://env@127.0.0.1:5433/envdb"
+    assert connect.database_url() == "postgres://env@127.0.0.1:5433/envdb"
 
 
 @pytest.mark.parametrize(("url", "expected"), [
@@ -259,7 +259,7 @@ def test_database_url_environment_beats_secrets_file(secrets_file, monkeypatch):
     ("duckdb:///:memory:", "duckdb:///:memory:"),
 ])
 def test_normalise_url(url, expected):
-    assert db.normalise_url(url) == expected
+    assert connect.normalise_url(url) == expected
 
 
 # --- the busy DuckDB file ----------------------------------------------------------------------
@@ -282,8 +282,8 @@ def test_duckdb_file_held_by_another_process_raises_busy(tmp_path):
     try:
         line = holder.stdout.readline()
         assert line.strip() == "ready", holder.stderr.read() if holder.poll() is not None else line
-        with pytest.raises(db.DatabaseBusyError) as excinfo:
-            db.make_engine(db.duckdb_url(path))
+        with pytest.raises(connect.DatabaseBusyError) as excinfo:
+            connect.make_engine(connect.duckdb_url(path))
         message = str(excinfo.value)
         assert str(path) in message
         assert "in use by another program" in message
@@ -291,7 +291,7 @@ def test_duckdb_file_held_by_another_process_raises_busy(tmp_path):
         holder.kill()
         holder.wait(timeout=10)
     # Once the other process is gone, the file opens normally.
-    engine = db.make_engine(db.duckdb_url(path))
+    engine = connect.make_engine(connect.duckdb_url(path))
     try:
         with engine.connect() as conn:
             assert conn.execute(sa.text("select count(*) from held")).scalar() == 0

@@ -15,10 +15,12 @@ import shapely
 import sqlalchemy as sa
 from shapely.geometry import shape
 
-from data_access import db, demo, fiscal, reference, schema
+from data_access import demo, reference
 from data_access import settings as S
+from data_access.db import connect, schema
 from data_access.demo import __main__ as cli
 from data_access.demo.params import FACTORY_EMERGENCY_TYPES, KPI_COUNT_CODES
+from data_access.rules import fiscal
 
 AS_OF = date(2026, 11, 22)
 SEED = 2570
@@ -46,7 +48,7 @@ def read_tables(engine: sa.Engine) -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, int], list[tuple[float, str]], dict]:
     """One small-scale generation: (row counts, progress calls, tables)."""
-    engine = db.make_engine(db.duckdb_url(tmp_path_factory.mktemp("demo") / "demo.duckdb"))
+    engine = connect.make_engine(connect.duckdb_url(tmp_path_factory.mktemp("demo") / "demo.duckdb"))
     calls: list[tuple[float, str]] = []
     try:
         schema.create_all(engine)
@@ -65,10 +67,10 @@ def tables(generated) -> dict[str, pd.DataFrame]:
 @pytest.fixture(scope="module")
 def twin(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
     """The same seed and as-of date again, through the command line into another file."""
-    url = db.duckdb_url(tmp_path_factory.mktemp("twin") / "twin.duckdb")
+    url = connect.duckdb_url(tmp_path_factory.mktemp("twin") / "twin.duckdb")
     code = cli.main(["--scale", "small", "--seed", str(SEED), "--as-of", AS_OF.isoformat(), "--database-url", url])
     assert code == 0
-    engine = db.make_engine(url)
+    engine = connect.make_engine(url)
     try:
         return read_tables(engine)
     finally:
@@ -344,8 +346,8 @@ def test_load_log(generated, tables):
 
 
 def test_cli_refuses_a_database_with_factories(tmp_path, capsys):
-    url = db.duckdb_url(tmp_path / "busy.duckdb")
-    engine = db.make_engine(url)
+    url = connect.duckdb_url(tmp_path / "busy.duckdb")
+    engine = connect.make_engine(url)
     schema.create_all(engine)
     with engine.begin() as conn:
         conn.execute(schema.provinces.insert().values(code="10", name_th="ก", name_en="B", region="Central",
@@ -355,7 +357,7 @@ def test_cli_refuses_a_database_with_factories(tmp_path, capsys):
     engine.dispose()
     assert cli.main(["--scale", "small", "--database-url", url]) == 1
     assert "already holds factories" in capsys.readouterr().err
-    engine = db.make_engine(url)
+    engine = connect.make_engine(url)
     try:
         with pytest.raises(demo.DatabaseNotEmptyError):
             demo.generate(engine, scale=SCALE)
@@ -371,7 +373,7 @@ def test_scale_names():
 
 @pytest.mark.postgres
 def test_postgres_gets_the_same_tables(postgres_url, tables):
-    engine = db.make_engine(postgres_url)
+    engine = connect.make_engine(postgres_url)
     try:
         schema.create_all(engine)
         demo.generate(engine, scale=SCALE, seed=SEED, as_of=AS_OF)

@@ -3,8 +3,8 @@ out of links, and a link's bad values are named rather than silently dropped."""
 import pytest
 
 from components.factory_filters import DEFAULT_BANDS, filter_from_params, filter_to_params, page_default
-from data_access.risk_map import FactoryFilter
-from data_access.scope import NATIONAL, Scope
+from data_access.queries.risk_map import FactoryFilter
+from data_access.rules.scope import NATIONAL, Scope
 
 PROVINCES = {"10", "11", "50"}
 NORTH = Scope(region="North")

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from components import factory_map
-from data_access.risk_map import POINT_COLUMNS
+from data_access.queries.risk_map import POINT_COLUMNS
 
 ROWS = [  # factory_id, display_reg, name, type, lat, lon, score, band, top_factors
     ("A", "จ3-101-1/50สป", "บริษัท เอ เคมี จำกัด", 101, 13.6, 100.5968, 75.0, "critical", "type_hazard,size"),

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from data_access import fiscal
+from data_access.rules import fiscal
 
 
 @pytest.mark.parametrize("day, expected", [

@@ -10,7 +10,7 @@ import textwrap
 import duckdb
 import pandas as pd
 
-from data_access import db
+from data_access.db import connect
 from data_access.settings import PROJECT_ROOT
 from tests import ingest_files as files
 
@@ -32,7 +32,7 @@ def factory_count(path) -> int:
 def test_a_load_prints_its_summary_and_writes_the_rejects_beside_the_file(tmp_path):
     database = tmp_path / "mind.duckdb"
     source = files.diw_open_data(tmp_path)
-    result = ingest("factories", str(source), "--database-url", db.duckdb_url(database), "--as-of", "2026-11-22")
+    result = ingest("factories", str(source), "--database-url", connect.duckdb_url(database), "--as-of", "2026-11-22")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "factories: diw_open.csv (CSV, cp874, 11 rows)" in out
@@ -47,7 +47,7 @@ def test_a_load_prints_its_summary_and_writes_the_rejects_beside_the_file(tmp_pa
 
 def test_a_dry_run_writes_nothing(tmp_path):
     database = tmp_path / "mind.duckdb"
-    result = ingest("factories", str(files.diw_open_data(tmp_path)), "--database-url", db.duckdb_url(database),
+    result = ingest("factories", str(files.diw_open_data(tmp_path)), "--database-url", connect.duckdb_url(database),
                     "--dry-run")
     assert result.returncode == 0, result.stderr
     assert "dry run: nothing was written" in result.stdout
@@ -57,7 +57,7 @@ def test_a_dry_run_writes_nothing(tmp_path):
 def test_an_unreadable_file_fails_with_one_line(tmp_path):
     source = tmp_path / "report.pdf"
     source.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
-    result = ingest("factories", str(source), "--database-url", db.duckdb_url(tmp_path / "mind.duckdb"))
+    result = ingest("factories", str(source), "--database-url", connect.duckdb_url(tmp_path / "mind.duckdb"))
     assert result.returncode == 1
     assert result.stderr.strip() == ("error: report.pdf: this is not a CSV or Excel (.xlsx) file. "
                                      "Nothing was written.")
@@ -78,7 +78,7 @@ def test_a_busy_database_file_is_explained(tmp_path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        result = ingest("factories", str(files.diw_open_data(tmp_path)), "--database-url", db.duckdb_url(database))
+        result = ingest("factories", str(files.diw_open_data(tmp_path)), "--database-url", connect.duckdb_url(database))
     finally:
         holder.kill()
         holder.wait(timeout=10)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from data_access import schema
+from data_access.db import schema
 from data_access.ingest import IngestError, UnreadableFileError, load_file, store
 from data_access.ingest import load as load_module
 from tests import ingest_files as files

@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from data_access import settings as cfg
-from data_access.fiscal import elapsed_share
-from data_access.kpis import (
+from data_access.rules.fiscal import elapsed_share
+from data_access.rules.kpis import (
     AMBER,
     GREEN,
     KPIS,

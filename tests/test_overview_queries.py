@@ -2,9 +2,9 @@
 import pandas as pd
 import pytest
 
-from data_access import catalog, overview
-from data_access.schema import factory_risk
-from data_access.scope import NATIONAL, Scope
+from data_access.db.schema import factory_risk
+from data_access.queries import catalog, overview
+from data_access.rules.scope import NATIONAL, Scope
 from tests import small_fixture as fx
 
 

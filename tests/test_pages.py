@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from components.shell import PAGES
-from data_access import bootstrap, db, demo
+from data_access import demo
+from data_access.db import bootstrap, connect
 from tests.apptest import open_page, texts
 
 PAGE_FILES = [spec.file for spec in PAGES]
@@ -60,7 +61,7 @@ def test_region_filter_from_url(fixture_app_db):
 
 def test_first_start_builds_demo_data_on_the_embedded_default(tmp_path, monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
-    monkeypatch.setattr(db, "DEFAULT_DUCKDB_PATH", tmp_path / "mind.duckdb")
+    monkeypatch.setattr(connect, "DEFAULT_DUCKDB_PATH", tmp_path / "mind.duckdb")
     monkeypatch.setitem(demo.SCALES, "national", demo.SCALES["small"])
     assert bootstrap.auto_demo_enabled()
     app = open_page(timeout=120)

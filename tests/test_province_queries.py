@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from data_access import kpi_values, province, visits
-from data_access.province_view import province_view, region_views
+from data_access.queries import kpi_values, province, visits
+from data_access.queries.province_view import province_view, region_views
 from tests import province_fixture as fx
 from tests.small_fixture import LAST_YEAR, F
 

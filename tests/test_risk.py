@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from data_access import settings as cfg
-from data_access.risk import band_of, factor_points, score_factories, top_factors
+from data_access.rules.risk import band_of, factor_points, score_factories, top_factors
 
 BASE = {
     "factory_type": 9, "has_wastewater": False, "has_air_emission": False, "has_hazardous_substance": False,

@@ -11,9 +11,9 @@ import h3
 import pandas as pd
 import pytest
 
-from data_access import risk_map
-from data_access.risk_map import FactoryFilter
-from data_access.scope import NATIONAL, Scope
+from data_access.queries import risk_map
+from data_access.queries.risk_map import FactoryFilter
+from data_access.rules.scope import NATIONAL, Scope
 from tests import small_fixture as fx
 from tests.risk_map_fixture import COORDS, place_factories
 

@@ -23,7 +23,7 @@ from components.i18n import t
 from components.risk_labels import band_label
 from components.theme import BAND_COLOURS, SCALE_BAD, font_file
 from components.trends import SERIES_COLOURS, fiscal_year_ticks
-from data_access.province import TREND_SERIES
+from data_access.queries.province import TREND_SERIES
 from data_access.settings import RISK_BAND_NAMES
 
 DPI = 200

@@ -24,10 +24,10 @@ from components.scorecard import COLUMNS as SCORECARD_COLUMNS
 from components.scorecard import format_value, kpi_label, scorecard_rows
 from components.theme import FONT_WEIGHTS, TRAFFIC_COLOURS, font_file
 from components.visit_list import visit_caption, visit_rows
-from data_access.fiscal import elapsed_share
-from data_access.kpi_values import scorecard_of
-from data_access.kpis import KPI_ORDER
-from data_access.province_view import ProvinceView
+from data_access.queries.kpi_values import scorecard_of
+from data_access.queries.province_view import ProvinceView
+from data_access.rules.fiscal import elapsed_share
+from data_access.rules.kpis import KPI_ORDER
 from data_access.settings import ASSETS_DIR, NATIONAL_CODE
 
 TEMPLATE_DIR = ASSETS_DIR / "brief"
@@ -97,7 +97,7 @@ def render_pdf(sections: list[dict], *, title: str, as_of: date, region: dict | 
 
 
 def province_brief_pdf(view: ProvinceView, kpis: pd.DataFrame, fiscal_year: int, as_of: date) -> bytes:
-    """The brief of one province (``kpis``: :func:`data_access.kpi_values.kpi_table`)."""
+    """The brief of one province (``kpis``: :func:`data_access.queries.kpi_values.kpi_table`)."""
     section = province_section(view, kpis, fiscal_year, as_of)
     return render_pdf([section], title=f"{t('brief.kicker')} · {section['title']}", as_of=as_of)
 

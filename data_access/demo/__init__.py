@@ -3,7 +3,7 @@ the real registry (DIW's 2026 province counts, class and GI figures, i4.0 survey
 
 Same seed and as-of date give identical tables. Every column is drawn with numpy in whole-array
 operations (loops run over provinces, levels or years, never rows), and every table goes in
-through :func:`data_access.bulk.insert_dataframe` in a single transaction, so a national build
+through :func:`data_access.db.bulk.insert_dataframe` in a single transaction, so a national build
 (~82k factories, ~1M inspections) loads in well under a minute and a failure leaves nothing behind.
 
 Usage: ``generate(engine, scale=SCALES["small"], seed=2570, as_of=date(2026, 11, 22))`` or
@@ -18,10 +18,12 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import reference, risk, schema
-from data_access.bulk import insert_dataframe
+from data_access import reference
+from data_access.db import schema
+from data_access.db.bulk import insert_dataframe
 from data_access.demo import adoption, complaints, emergencies, factories, inspections, programs, reference_rows
 from data_access.demo.sampling import Context
+from data_access.queries.risk_scores import refresh_factory_risk
 
 SCALES = {"small": 0.02, "national": 1.0, "stress": 3.0}
 DEFAULT_SEED = 2570
@@ -81,7 +83,7 @@ def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED,
         write(schema.program_participation, programs.participation(ctx, registry, province_ref))
         write(schema.kpi_targets, programs.kpi_targets(ctx, province_ref))
         report(0.95, "risk scores")
-        counts[schema.factory_risk.name] = risk.refresh_factory_risk(conn, ctx.as_of)
+        counts[schema.factory_risk.name] = refresh_factory_risk(conn, ctx.as_of)
         report(0.99, "load log")
         write(schema.load_log, _load_log(ctx, load_id, started, sum(counts.values())))
     report(1.0, "done")

@@ -12,8 +12,8 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from data_access import schema
-from data_access.db import DatabaseBusyError, database_url, make_engine
+from data_access.db import schema
+from data_access.db.connect import DatabaseBusyError, database_url, make_engine
 from data_access.demo import DEFAULT_SEED, SCALES, generate, has_data, parse_scale
 from data_access.settings import DEFAULT_DUCKDB_PATH
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data_access import fiscal
 from data_access import settings as S
 from data_access.demo import names
 from data_access.demo import params as P
 from data_access.demo.factories import Registry
 from data_access.demo.sampling import Context, day_dates, scaled, uniform_days
+from data_access.rules import fiscal
 
 I_SINGLE_FORM, OPOAI_C, AWARD = S.PROGRAMS
 I_SINGLE_FORM_FLOOR = 8        # enrolments a year even in the smallest province (national scale)

@@ -13,8 +13,8 @@ from datetime import date
 
 import numpy as np
 
-from data_access import fiscal
 from data_access.demo.params import FISCAL_YEARS
+from data_access.rules import fiscal
 
 EPOCH = np.datetime64("1970-01-01", "D")
 

@@ -12,8 +12,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from data_access import bootstrap
-from data_access.db import DatabaseBusyError, make_engine
+from data_access.db import bootstrap
+from data_access.db.connect import DatabaseBusyError, make_engine
 from data_access.ingest import KINDS, IngestError, LoadReport, load_file, rejects_csv, rejects_path
 from data_access.ingest.load import STEPS
 

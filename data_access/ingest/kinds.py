@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from data_access import schema
 from data_access import settings as cfg
+from data_access.db import schema
 
 # How a field is read (see parse.py and transform.py).
 TEXT, INT, FLOAT, DATE, DATETIME = "text", "int", "float", "date", "datetime"

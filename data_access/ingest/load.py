@@ -25,7 +25,7 @@ from data_access.ingest.headers import locate
 from data_access.ingest.kinds import KINDS
 from data_access.ingest.reader import read_table
 from data_access.ingest.transform import prepare
-from data_access.risk import refresh_factory_risk
+from data_access.queries.risk_scores import refresh_factory_risk
 from data_access.settings import INGEST_REJECTS_SUFFIX
 
 Progress = Callable[[float, str], None]  # (share done, step): the step is a key of STEPS

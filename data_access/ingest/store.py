@@ -1,7 +1,7 @@
 """Writing a prepared file into its table, set by set, inside the caller's transaction.
 
 The rows go into a temporary staging table through the native bulk load
-(:func:`data_access.bulk.staged`); then ``UPDATE ... FROM`` statements set the stored
+(:func:`data_access.db.bulk.staged`); then ``UPDATE ... FROM`` statements set the stored
 rows that differ from the file and an ``INSERT ... SELECT`` adds the rows not stored yet. Rows
 that do not differ are not touched, so loading the same file twice changes nothing. This form,
 rather than ``INSERT ... ON CONFLICT DO UPDATE``, is what DuckDB accepts on rows other tables
@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access import schema
-from data_access.bulk import insert_dataframe, read_frame, staged
+from data_access.db import schema
+from data_access.db.bulk import insert_dataframe, read_frame, staged
 from data_access.demo.reference_rows import districts_frame, provinces_frame
 from data_access.ingest.kinds import Kind
 from data_access.ingest.transform import Context, Prepared

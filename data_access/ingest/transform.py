@@ -16,11 +16,11 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.fiscal import fiscal_year_of
 from data_access.ingest import kinds as K
 from data_access.ingest import parse, places
 from data_access.ingest.headers import Layout
 from data_access.ingest.reader import RawTable
+from data_access.rules.fiscal import fiscal_year_of
 from data_access.settings import COORD_EXACT, INGEST_FLAG_OUTSIDE_PROVINCE, INGEST_VALUES_CSV, NATIONAL_CODE
 
 REASON_COLUMN = "reason"

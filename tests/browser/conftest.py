@@ -21,7 +21,14 @@ import pytest
 
 from components.theme import ensure_static_fonts
 from tests.browser.helpers import (
-    ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, LOCALE, ROOT, VIEWPORT, StreamlitServer,
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LOCAL_HOSTS,
+    LOCALE,
+    ROOT,
+    VIEWPORT,
+    StreamlitServer,
     screenshot,
 )
 

@@ -1,4 +1,4 @@
-"""Every KPI of :mod:`data_access.kpis` per province and for the nation, with targets, traffic
+"""Every KPI of :mod:`data_access.rules.kpis` per province and for the nation, with targets, traffic
 lights, last year's value and ranks: the one table the scorecard, the comparison and the brief
 read.
 
@@ -16,11 +16,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.conditions import end_of
-from data_access.fiscal import elapsed_share, fiscal_year_bounds, point_in_fiscal_year, same_point_last_year
-from data_access.kpis import KPI_ORDER, KPIS, SPECS, achievement_pct, missing, ranking_value, traffic_light
-from data_access.overview import province_metrics
-from data_access.schema import (
+from data_access.db.schema import (
     complaints,
     emergencies,
     factories,
@@ -29,7 +25,11 @@ from data_access.schema import (
     kpi_targets,
     program_participation,
 )
-from data_access.scope import NATIONAL
+from data_access.queries.overview import province_metrics
+from data_access.rules.conditions import end_of
+from data_access.rules.fiscal import elapsed_share, fiscal_year_bounds, point_in_fiscal_year, same_point_last_year
+from data_access.rules.kpis import KPI_ORDER, KPIS, SPECS, achievement_pct, missing, ranking_value, traffic_light
+from data_access.rules.scope import NATIONAL
 
 PROGRAM_KPIS = {"i_single_form": "i_single_form", "opoai_c": "opoai_c_groups", "award_nomination": "award_nominations"}
 COUNT_KPIS = ("complaints_received", "complaints_resolved", "i_single_form", "opoai_c_groups", "award_nominations",

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.province import (
+from data_access.queries.province import (
     district_risk,
     factory_points,
     monthly_trends,
@@ -20,7 +20,7 @@ from data_access.province import (
     province_header,
     region_provinces,
 )
-from data_access.visits import visit_list
+from data_access.queries.visits import visit_list
 
 
 @dataclass(frozen=True)

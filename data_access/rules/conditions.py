@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.schema import complaints, emergencies, factories, gi_certifications
+from data_access.db.schema import complaints, emergencies, factories, gi_certifications
 
 
 def end_of(day: date) -> datetime:

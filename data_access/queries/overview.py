@@ -12,12 +12,19 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.conditions import complaint_open_on, emergency_active_on, gi_valid_on, operating_on
-from data_access.fiscal import fiscal_year_bounds, fiscal_year_of
-from data_access.schema import (
-    complaints, emergencies, factories, factory_risk, gi_certifications, i40_assessments, inspections, provinces,
+from data_access.db.schema import (
+    complaints,
+    emergencies,
+    factories,
+    factory_risk,
+    gi_certifications,
+    i40_assessments,
+    inspections,
+    provinces,
 )
-from data_access.scope import Scope
+from data_access.rules.conditions import complaint_open_on, emergency_active_on, gi_valid_on, operating_on
+from data_access.rules.fiscal import fiscal_year_bounds, fiscal_year_of
+from data_access.rules.scope import Scope
 
 # The overview's KPI cards, in display order.
 KPI_CARDS = ("operating", "risky", "risky_inspected_pct", "open_complaints", "active_emergencies",

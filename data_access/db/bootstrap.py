@@ -5,14 +5,15 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-from data_access import db, demo, schema
+from data_access import demo
+from data_access.db import connect, schema
 
 Progress = Callable[[float, str], None]
 
 
 def auto_demo_enabled() -> bool:
     """The embedded default (no ``DATABASE_URL`` anywhere) is filled with demo data on first start."""
-    return db.database_url() == db.duckdb_url(db.DEFAULT_DUCKDB_PATH)
+    return connect.database_url() == connect.duckdb_url(connect.DEFAULT_DUCKDB_PATH)
 
 
 def prepare(engine: sa.Engine) -> sa.Engine:

@@ -17,14 +17,21 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.conditions import complaint_open_on, emergency_active_on, end_of, gi_valid_on, operating_on
-from data_access.overview import province_metrics
-from data_access.risk import band_of
-from data_access.schema import (
-    complaints, districts, emergencies, factories, factory_risk, gi_certifications, i40_assessments, inspections,
+from data_access.db.schema import (
+    complaints,
+    districts,
+    emergencies,
+    factories,
+    factory_risk,
+    gi_certifications,
+    i40_assessments,
+    inspections,
     provinces,
 )
-from data_access.scope import NATIONAL, Scope
+from data_access.queries.overview import province_metrics
+from data_access.rules.conditions import complaint_open_on, emergency_active_on, end_of, gi_valid_on, operating_on
+from data_access.rules.risk import band_of
+from data_access.rules.scope import NATIONAL, Scope
 
 # The choropleth's metrics, in the order of the selector.
 METRIC_COLUMNS = ("risky", "risky_per_1000", "risky_inspected_pct", "risky_overdue", "risky_open_complaints")

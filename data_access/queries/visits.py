@@ -15,10 +15,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.conditions import complaint_open_on, operating_on
-from data_access.fiscal import fiscal_year_bounds, fiscal_year_of
-from data_access.risk import top_factors
-from data_access.schema import complaints, districts, factories, factory_risk, inspections
+from data_access.db.schema import complaints, districts, factories, factory_risk, inspections
+from data_access.rules.conditions import complaint_open_on, operating_on
+from data_access.rules.fiscal import fiscal_year_bounds, fiscal_year_of
+from data_access.rules.risk import top_factors
 
 POINT_COLUMNS = [f"pts_{name}" for name in cfg.RISK_FACTORS]
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.catalog import table_counts
+from data_access.db.schema import load_log
 from data_access.demo import LOAD_KIND as DEMO_KIND
 from data_access.ingest import KINDS
-from data_access.schema import load_log
+from data_access.queries.catalog import table_counts
 
 _KIND_OF_TABLE = {kind.table.name: name for name, kind in KINDS.items()}
 

@@ -1,10 +1,10 @@
 """Writes ``docs/data-model.md`` from the schema's own comments, so the document cannot drift:
-``python -m data_access.schema_doc > docs/data-model.md`` (a test checks that it is current)."""
+``python -m data_access.db.schema_doc > docs/data-model.md`` (a test checks that it is current)."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from data_access.schema import TABLE_ORDER
+from data_access.db.schema import TABLE_ORDER
 
 INTRO = """# Data model
 
@@ -13,7 +13,7 @@ same way on DuckDB (the embedded default) and PostgreSQL (production). Keys are 
 province and district codes, DIW's 14-digit registration id. Dates are Gregorian; the Buddhist
 Era appears only on screen. No table holds personal data of complainants.
 
-This file is generated: `python -m data_access.schema_doc > docs/data-model.md`.
+This file is generated: `python -m data_access.db.schema_doc > docs/data-model.md`.
 """
 
 

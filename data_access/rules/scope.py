@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from data_access.schema import provinces
+from data_access.db.schema import provinces
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.conditions import complaint_open_on, emergency_active_on, end_of, operating_on
-from data_access.fiscal import fiscal_year_bounds, fiscal_year_of
-from data_access.schema import (
+from data_access.db.schema import (
     complaints,
     districts,
     emergencies,
@@ -24,6 +22,8 @@ from data_access.schema import (
     inspectors_general,
     provinces,
 )
+from data_access.rules.conditions import complaint_open_on, emergency_active_on, end_of, operating_on
+from data_access.rules.fiscal import fiscal_year_bounds, fiscal_year_of
 
 TREND_SERIES = ("inspections", "complaints", "emergencies")
 

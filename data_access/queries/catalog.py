@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.schema import TABLE_ORDER, factories, load_log
+from data_access.db.schema import TABLE_ORDER, factories, load_log
 
 
 def table_counts(conn: sa.Connection) -> pd.DataFrame:

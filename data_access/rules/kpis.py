@@ -3,7 +3,7 @@ way is better, and how a value is judged against its target part way through the
 
 Everything here is a plain function of numbers (no database), so the rules are unit-tested on
 their own and the province page, its ranking and the PDF brief all judge a KPI the same way.
-The queries that produce the values live in :mod:`data_access.kpi_values`.
+The queries that produce the values live in :mod:`data_access.queries.kpi_values`.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.schema import factories, provinces
+from data_access.db.schema import factories, provinces
 
 
 def has_point() -> sa.ColumnElement[bool]:

@@ -1,0 +1,75 @@
+"""The stored risk scores: each factory's features counted from the tables at an as-of date, and
+the refresh that scores them (:mod:`data_access.rules.risk`) and writes ``factory_risk``. The demo
+generator and the importer call :func:`refresh_factory_risk` inside their own transaction, so the
+dashboards never see new rows with old scores.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_access import settings as cfg
+from data_access.db.bulk import read_frame, replace_rows
+from data_access.db.schema import complaints, emergencies, factories, factory_risk, inspections
+from data_access.rules.risk import score_factories
+
+
+def risk_features(conn: sa.Connection, as_of: date) -> pd.DataFrame:
+    """The features of every factory that is not struck off, counted at ``as_of``."""
+    nc_since = as_of - timedelta(days=365 * cfg.RISK_NONCOMPLIANCE_YEARS)
+    em_since = datetime.combine(as_of - timedelta(days=365 * cfg.RISK_EMERGENCY_YEARS), time())
+    insp = (
+        sa.select(
+            inspections.c.factory_id,
+            sa.func.max(inspections.c.inspected_on).label("last_inspected_on"),
+            sa.func.count().filter(sa.and_(inspections.c.result == "non_compliant",
+                                           inspections.c.inspected_on >= nc_since)).label("non_compliant_count"),
+            sa.func.count().filter(sa.and_(inspections.c.order_issued,
+                                           inspections.c.order_closed_on.is_(None))).label("open_orders"),
+        ).where(inspections.c.inspected_on <= as_of).group_by(inspections.c.factory_id).subquery()
+    )
+    comp = (
+        sa.select(complaints.c.factory_id, sa.func.count().label("complaints_12m"))
+        .where(complaints.c.received_on > as_of - timedelta(days=cfg.RISK_COMPLAINT_DAYS),
+               complaints.c.received_on <= as_of, complaints.c.factory_id.is_not(None))
+        .group_by(complaints.c.factory_id).subquery()
+    )
+    emer = (
+        sa.select(emergencies.c.factory_id, sa.func.count().label("emergencies_3y"))
+        .where(emergencies.c.started_at >= em_since, emergencies.c.factory_id.is_not(None))
+        .group_by(emergencies.c.factory_id).subquery()
+    )
+    f = factories.c
+    query = (
+        sa.select(
+            f.factory_id, f.factory_type, f.has_wastewater, f.has_air_emission, f.has_hazardous_substance,
+            f.has_hazardous_waste, f.has_boiler, f.horsepower, f.workers, insp.c.last_inspected_on,
+            sa.func.coalesce(insp.c.non_compliant_count, 0).label("non_compliant_count"),
+            sa.func.coalesce(insp.c.open_orders, 0).label("open_orders"),
+            sa.func.coalesce(comp.c.complaints_12m, 0).label("complaints_12m"),
+            sa.func.coalesce(emer.c.emergencies_3y, 0).label("emergencies_3y"),
+        )
+        .select_from(factories.outerjoin(insp, insp.c.factory_id == f.factory_id)
+                     .outerjoin(comp, comp.c.factory_id == f.factory_id)
+                     .outerjoin(emer, emer.c.factory_id == f.factory_id))
+        .where(f.status != cfg.STATUS_STRUCK_OFF)
+    )
+    frame = read_frame(conn, query)
+    last = pd.to_datetime(frame["last_inspected_on"])
+    frame["days_since_inspection"] = (pd.Timestamp(as_of) - last).dt.days
+    return frame
+
+
+def refresh_factory_risk(conn: sa.Connection, as_of: date) -> int:
+    """Recompute and store every factory's score at ``as_of``; returns the number scored.
+
+    Only the scores that changed are written: a newer export changes a few percent of them."""
+    features = risk_features(conn, as_of)
+    scored = score_factories(features)
+    stored = scored.rename(columns={name: f"pts_{name}" for name in cfg.RISK_FACTORS})
+    stored.insert(0, "factory_id", features["factory_id"])
+    stored["last_inspected_on"] = pd.to_datetime(features["last_inspected_on"]).dt.date
+    stored["computed_on"] = as_of
+    return replace_rows(conn, factory_risk, stored)
