@@ -1,4 +1,4 @@
 """Executive dashboard of the Ministry of Industry: the entry point only builds the shell."""
-from components.shell import run_app
+from components.plumbing.shell import run_app
 
 run_app()

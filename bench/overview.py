@@ -6,20 +6,20 @@ import sqlalchemy as sa
 
 from bench.common import Timing, heading, page_server_time, raw_runner, time_calls
 from data_access.queries import catalog, overview
-from data_access.rules.fiscal import same_point_last_year
+from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL
 
 
 def run(engine: sa.Engine) -> None:
     heading("National overview (issue 2)")
     with engine.connect() as conn:
-        day = catalog.data_as_of(conn)
-        last_year = same_point_last_year(day)
+        period = Period.at(catalog.data_as_of(conn))
+        last_year = period.previous()
         calls = {
             "catalog.data_as_of": (lambda: catalog.data_as_of(conn), None),
             "catalog.has_factories": (lambda: catalog.has_factories(conn), None),
-            "overview.province_metrics(today)": (lambda: overview.province_metrics(conn, day, NATIONAL),
-                                                 overview.province_metrics_query(day, NATIONAL)),
+            "overview.province_metrics(today)": (lambda: overview.province_metrics(conn, period, NATIONAL),
+                                                 overview.province_metrics_query(period, NATIONAL)),
             "overview.province_metrics(last year)": (lambda: overview.province_metrics(conn, last_year, NATIONAL),
                                                      overview.province_metrics_query(last_year, NATIONAL)),
         }

@@ -14,9 +14,10 @@ from streamlit.testing.v1 import AppTest
 
 from bench.common import heading, page_server_time, time_calls
 from bench.province import largest_province
-from components.factory_filters import page_default
+from components.plumbing.params import default_factory_filter
 from data_access.queries import catalog, risk_map
 from data_access.queries.risk_map import FactoryFilter
+from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL, Scope
 from data_access.settings import PROJECT_ROOT
 
@@ -28,12 +29,13 @@ def run(engine: sa.Engine) -> None:
     heading("Risk map (issue 3)")
     set_log_level("error")  # labels are read outside a Streamlit session here
     with engine.connect() as conn:
-        day = catalog.data_as_of(conn)
-        code = largest_province(conn, day)
-        national, province = page_default(NATIONAL), page_default(Scope(province_code=code))
+        period = Period.at(catalog.data_as_of(conn))
+        day = period.day
+        code = largest_province(conn, period)
+        national, province = default_factory_filter(NATIONAL), default_factory_filter(Scope(province_code=code))
         every_band = FactoryFilter(scope=Scope(province_code=code))
         calls = {
-            "risk_map.province_risk_metrics": lambda: risk_map.province_risk_metrics(conn, day, NATIONAL),
+            "risk_map.province_risk_metrics": lambda: risk_map.province_risk_metrics(conn, period, NATIONAL),
             "risk_map.matching_factories (national)": lambda: risk_map.matching_factories(conn, day, national),
             "risk_map.factory_cells (national)": lambda: risk_map.factory_cells(conn, day, national),
             f"risk_map.matching_factories ({code})": lambda: risk_map.matching_factories(conn, day, province),

@@ -10,9 +10,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.map_view import THAILAND_CENTER
 from components.theme import chart_layout
 
-THAILAND_CENTER = {"lat": 13.0, "lon": 101.3}
 THAILAND_ZOOM = 4.9
 
 
@@ -31,7 +31,8 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, na
         hovertemplate=f"<b>%{{text}}</b><br>{label}: %{{z:{value_format}}}<extra></extra>",
     ))
     figure.update_layout(**chart_layout(height=height),
-                         map={"style": "white-bg", "center": center or THAILAND_CENTER, "zoom": zoom})
+                         map={"style": "white-bg", "zoom": zoom,
+                              "center": center or dict(zip(("lat", "lon"), THAILAND_CENTER))})
     event = st.plotly_chart(figure, key=key, on_select="rerun", selection_mode="points",
                             config={"displayModeBar": False, "scrollZoom": True})
     return _clicked_code(event)

@@ -1,8 +1,8 @@
 """The factory card: a factory's risk score explained factor by factor, its latest inspections,
 complaints and emergencies, and its Green Industry and Industry 4.0 status.
 
-Which factory is open is kept in the session and in the URL (``?factory=<registration id>``), so
-a card can be shared as a link; a click on the map or on the table opens another.
+Which factory is open is the risk page's ``factory`` parameter (``?factory=<registration id>``),
+so a card can be shared as a link; a click on the map or on the table opens another.
 """
 from __future__ import annotations
 
@@ -11,32 +11,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.i18n import fmt_date, fmt_num, lang, t
+from components.plumbing import url_state
+from components.plumbing.params import RISK
 from components.risk_labels import band_label, factor_label
 from components.theme import BAND_COLOURS, chart_layout
 from data_access.queries.risk_map import FactoryCard
 
-PARAM = "factory"
-_KEY = "risk_factory"
-_SEEN = "_risk_factory_url"
-
-
-def selected_factory() -> str | None:
-    """The factory whose card is open: a followed link (a new ``?factory=``) wins."""
-    raw = st.query_params.get(PARAM)
-    if raw != st.session_state.get(_SEEN) or _KEY not in st.session_state:
-        st.session_state[_SEEN] = raw
-        st.session_state[_KEY] = raw or None
-    return st.session_state[_KEY]
-
 
 def select_factory(factory_id: str | None) -> None:
     """Open the card of ``factory_id`` (``None`` closes it); the URL follows."""
-    st.session_state[_KEY] = factory_id
-    st.session_state[_SEEN] = factory_id
-    if factory_id is None:
-        st.query_params.pop(PARAM, None)
-    else:
-        st.query_params[PARAM] = factory_id
+    url_state.set_value(RISK, "factory", factory_id)
 
 
 def factory_card_view(card: FactoryCard | None, factory_id: str) -> None:
@@ -48,16 +32,16 @@ def factory_card_view(card: FactoryCard | None, factory_id: str) -> None:
             head.warning(t("risk.card.unknown", id=factory_id))
             return
         facts = card.factory
-        head.subheader(f"{facts['name']}")
-        head.caption(f"{facts['display_reg'] or ''} · {facts['factory_id']} · " + t(
-            "risk.card.where", district=facts[f"district_{lang()}"] or "", province=facts[f"province_{lang()}"],
-            type=_or_dash(facts["factory_type"]), category=_or_dash(facts["category"])))
+        head.subheader(facts.name)
+        head.caption(f"{facts.display_reg or ''} · {facts.factory_id} · " + t(
+            "risk.card.where", district=facts.district(lang()) or "", province=facts.province(lang()),
+            type=_or_dash(facts.factory_type), category=_or_dash(facts.category)))
         _status_row(card)
         chart, history = st.columns([2, 3])
         with chart:
             st.markdown(f"**{t('risk.card.factors')}**")
-            _factor_chart(card.points, facts["band"])
-            st.caption(t("risk.card.computed", date=fmt_date(facts["computed_on"])))
+            _factor_chart(card.points, facts.band)
+            st.caption(t("risk.card.computed", date=fmt_date(_day(facts.computed_on))))
         with history:
             _history(t("risk.card.inspections"), _inspections(card.inspections))
             _history(t("risk.card.complaints"), _complaints(card.complaints))
@@ -67,8 +51,8 @@ def factory_card_view(card: FactoryCard | None, factory_id: str) -> None:
 def _status_row(card: FactoryCard) -> None:
     facts, gi, i40 = card.factory, card.gi, card.i40
     cells = st.columns(4, border=True)
-    cells[0].metric(t("risk.card.score"), fmt_num(facts["score"]))
-    cells[1].metric(t("risk.card.band"), band_label(facts["band"]))
+    cells[0].metric(t("risk.card.score"), fmt_num(facts.score))
+    cells[1].metric(t("risk.card.band"), band_label(facts.band))
     cells[2].metric(t("risk.card.gi"), t("risk.card.gi_level", level=gi["level"]) if gi else t("risk.card.none"))
     if gi:
         cells[2].caption(t("risk.card.gi_since", date=fmt_date(_day(gi["certified_on"]))))

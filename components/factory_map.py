@@ -10,7 +10,6 @@ shows instead of named fields.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Callable
 
@@ -19,16 +18,15 @@ import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
-from components import boundaries
 from components.i18n import t
+from components.map_view import THAILAND_CENTER, fit
 from components.risk_labels import band_label, factor_list
 from components.theme import BAND_COLOURS
 from data_access import settings as cfg
 
 MAP_HEIGHT = 620
 _WIDTH = 680  # px: the map's column on a laptop screen, for the initial zoom
-_MAX_ZOOM = 13
-NATIONAL_VIEW = pdk.ViewState(latitude=13.0, longitude=101.0, zoom=4.7)
+NATIONAL_VIEW = pdk.ViewState(latitude=THAILAND_CENTER[0], longitude=THAILAND_CENTER[1], zoom=4.7)
 _LINE = [90, 90, 90, 160]
 _LAND = [245, 245, 240, 255]
 # Index of each tooltip field in a point's array: [lon, lat, 0, name, registration, type, score, band, factors].
@@ -48,10 +46,11 @@ class _CompactDeck(pdk.Deck):
                           ensure_ascii=False)
 
 
-def point_deck(frame: pd.DataFrame, province_code: str | None) -> _CompactDeck:
-    """Factories with coordinates as points, one layer per band (critical drawn last, on top)."""
+def point_deck(frame: pd.DataFrame, outlines: dict) -> _CompactDeck:
+    """Factories with coordinates as points, one layer per band (critical drawn last, on top),
+    over the boundaries ``outlines`` (GeoJSON)."""
     located = frame.dropna(subset=["lat", "lon"])
-    layers = [boundary_layer(province_code)]
+    layers = [boundary_layer(outlines)]
     for band in cfg.RISK_BAND_NAMES:
         rows = located[located["band"] == band]
         if not rows.empty:
@@ -60,12 +59,15 @@ def point_deck(frame: pd.DataFrame, province_code: str | None) -> _CompactDeck:
                 get_fill_color=_rgb(BAND_COLOURS[band]), get_line_color=[255, 255, 255], stroked=True,
                 line_width_min_pixels=0.5, radius_units="'pixels'", get_radius=4 if band in cfg.RISKY_BANDS else 3,
                 radius_min_pixels=2, pickable=True, auto_highlight=True))
-    return _deck(layers, _fit(located["lon"], located["lat"]), _point_tooltip())
+    view = fit(located["lon"].min(), located["lat"].min(), located["lon"].max(), located["lat"].max(),
+               width=_WIDTH, height=MAP_HEIGHT, margin=0.3)
+    return _deck(layers, pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom), _point_tooltip())
 
 
-def hex_deck(cells: pd.DataFrame) -> _CompactDeck:
-    """H3 cells (``cell``, ``n``, ``risky``, ``max_score``, ``max_band``) coloured by their worst band."""
-    layers = [boundary_layer(None)]
+def hex_deck(cells: pd.DataFrame, outlines: dict) -> _CompactDeck:
+    """H3 cells (``cell``, ``n``, ``risky``, ``max_score``, ``max_band``) coloured by their worst
+    band, over the boundaries ``outlines`` (GeoJSON)."""
+    layers = [boundary_layer(outlines)]
     for band in cfg.RISK_BAND_NAMES:
         rows = cells[cells["max_band"] == band]
         if not rows.empty:
@@ -109,9 +111,8 @@ def layer_ids(frame: pd.DataFrame) -> dict[str, list[str]]:
     return {f"band-{band}": located.loc[located["band"] == band, "factory_id"].tolist() for band in cfg.RISK_BAND_NAMES}
 
 
-def boundary_layer(province_code: str | None) -> pdk.Layer:
-    """Province outlines, plus the districts of ``province_code`` when one is chosen."""
-    outlines = boundaries.provinces() if province_code is None else boundaries.provinces_and_districts(province_code)
+def boundary_layer(outlines: dict) -> pdk.Layer:
+    """Boundaries drawn under the factories: land and outlines, nothing picked."""
     return pdk.Layer("GeoJsonLayer", outlines, id="boundaries", stroked=True, filled=True,
                      get_fill_color=_LAND, get_line_color=_LINE, line_width_min_pixels=0.6, pickable=False)
 
@@ -138,16 +139,6 @@ def short_name(name: str) -> str:
 def _point_tooltip() -> str:
     return (f"<b>{{{_NAME}}}</b><br/>{{{_REG}}} · {t('risk.map.type')} {{{_TYPE}}}"
             f"<br/>{t('risk.map.score')} {{{_SCORE}}} · {{{_BAND}}}<br/>{{{_FACTORS}}}")
-
-
-def _fit(lons: pd.Series, lats: pd.Series) -> pdk.ViewState:
-    """The view that frames the points in a map of about ``_WIDTH`` x ``MAP_HEIGHT`` pixels."""
-    west, east, south, north = lons.min(), lons.max(), lats.min(), lats.max()
-    middle = (south + north) / 2
-    lat_span = (north - south) / math.cos(math.radians(middle))
-    zoom = min(math.log2(_WIDTH * 360 / (512 * max(east - west, 1e-3))),
-               math.log2(MAP_HEIGHT * 360 / (512 * max(lat_span, 1e-3))), _MAX_ZOOM)
-    return pdk.ViewState(latitude=middle, longitude=(west + east) / 2, zoom=round(zoom - 0.3, 2))
 
 
 def _deck(layers: list[pdk.Layer], view: pdk.ViewState, tooltip_html: str) -> _CompactDeck:

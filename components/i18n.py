@@ -1,35 +1,25 @@
 """Every label of the app, in Thai (the default) and English.
 
-Texts live in ``assets/i18n/*.toml`` as ``key = { th = "...", en = "..." }``; the language is kept
-in the session and the URL (``?lang=en``). Numbers and dates are formatted with Babel; dates show
-the Buddhist Era year in Thai.
+Texts live in ``assets/i18n/*.toml`` as ``key = { th = "...", en = "..." }`` (held by
+:func:`components.plumbing.reference.labels`); the language of a run is the shell's ``lang`` parameter,
+which it keeps in the session under ``"lang"``. Numbers and dates are formatted with Babel; dates
+show the Buddhist Era year in Thai.
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, datetime
-from functools import lru_cache
 
 import streamlit as st
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from data_access.rules.fiscal import to_be
-from data_access.settings import ASSETS_DIR
+from components.plumbing.reference import labels
+from data_access.rules.fiscal import fiscal_year_bounds, to_be
 
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 _BABEL_LOCALE = {"th": "th_TH", "en": "en_GB"}
-
-
-@lru_cache(maxsize=1)
-def _texts() -> dict[str, dict[str, str]]:
-    """All label files of ``assets/i18n/`` merged (one file per subject; keys are unique)."""
-    texts: dict[str, dict[str, str]] = {}
-    for path in sorted((ASSETS_DIR / "i18n").glob("*.toml")):
-        texts.update(tomllib.loads(path.read_text(encoding="utf-8")))
-    return texts
 
 
 def lang() -> str:
@@ -42,7 +32,7 @@ def t(key: str, **values: object) -> str:
 
     An unknown key shows itself, so a missing translation is visible rather than fatal.
     """
-    entry = _texts().get(key)
+    entry = labels().get(key)
     text = entry.get(lang(), entry.get(DEFAULT_LANGUAGE, key)) if entry else key
     return text.format(**values) if values else text
 
@@ -57,7 +47,7 @@ def fixed_labels(options: Iterable[Hashable], label: Callable[[Hashable], str]) 
 
 
 def has_text(key: str) -> bool:
-    return key in _texts()
+    return key in labels()
 
 
 def name_column() -> str:
@@ -94,4 +84,10 @@ def fmt_date(value: date | datetime | None, with_time: bool = False) -> str:
 
 def fiscal_year_label(fiscal_year_be: int) -> str:
     """``ปีงบประมาณ 2570`` / ``FY 2570 (2026-27)``."""
-    return t("fy.label", fy=fiscal_year_be, start=fiscal_year_be - 544, end=str(fiscal_year_be - 543)[-2:])
+    first, last = fiscal_year_bounds(fiscal_year_be)
+    return t("fy.label", fy=fiscal_year_be, start=first.year, end=f"{last.year % 100:02d}")
+
+
+def inspection_region_label(number: int | str) -> str:
+    """``เขตตรวจราชการที่ 8`` / ``Inspection region 8``; region 0 is Bangkok (central)."""
+    return t("ir.bangkok") if int(number) == 0 else t("ir.label", n=number)

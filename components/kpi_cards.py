@@ -1,35 +1,38 @@
-"""A row of KPI cards, each with its change against an earlier point."""
+"""A row of headline cards, each with its change against an earlier point."""
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from components.i18n import t
+from components.i18n import fmt_int, fmt_num, fmt_pct, t
+from data_access.rules.metrics import COUNT, METRICS, PCT, MetricSpec
 
-Formatter = Callable[[float | None], str]
+
+def format_metric(spec: MetricSpec, value: float | None) -> str:
+    """A metric's value in its unit: a whole count, a percentage, a rate with one decimal."""
+    if value is None or pd.isna(value):
+        return "–"
+    if spec.unit == COUNT:
+        return fmt_int(value)
+    return fmt_pct(value) if spec.unit == PCT else fmt_num(value)
 
 
-def kpi_cards(kpis: pd.DataFrame, formatters: dict[str, Formatter], *, lower_is_better: set[str] = frozenset(),
-              delta_label: str = "", per_row: int = 4) -> None:
-    """One ``st.metric`` per row of ``kpis`` (columns ``kpi``, ``value``, ``previous``).
-
-    The delta is coloured green when the change is good: for KPIs in ``lower_is_better`` a
-    fall is good. Labels come from ``kpi.<code>`` in the translations.
-    """
+def kpi_cards(kpis: pd.DataFrame, *, delta_label: str = "", per_row: int = 4) -> None:
+    """One ``st.metric`` per row of ``kpis`` (columns ``kpi``: a metric code, ``value``,
+    ``previous``). The change is green when it is good: for a metric where lower is better a
+    fall is good. Labels come from ``kpi.<code>`` in the translations."""
     records = kpis.to_dict("records")
     for start in range(0, len(records), per_row):
         chunk = records[start:start + per_row]
-        columns = st.columns(len(chunk), border=True)
-        for column, row in zip(columns, chunk):
-            code, fmt = row["kpi"], formatters[row["kpi"]]
+        for column, row in zip(st.columns(len(chunk), border=True), chunk):
+            spec = METRICS[row["kpi"]]
             delta = _delta(row["value"], row["previous"])
             column.metric(
-                t(f"kpi.{code}"), fmt(row["value"]),
-                delta=None if delta is None else f"{'-' if delta < 0 else '+'}{fmt(abs(delta))} {delta_label}".strip(),
-                delta_color="inverse" if code in lower_is_better else "normal",
-                help=t(f"kpi.{code}.help"),
+                t(f"kpi.{spec.code}"), format_metric(spec, row["value"]),
+                delta=None if delta is None else
+                f"{'-' if delta < 0 else '+'}{format_metric(spec, abs(delta))} {delta_label}".strip(),
+                delta_color="normal" if spec.higher_is_better else "inverse",
+                help=t(f"kpi.{spec.code}.help"),
             )
 
 

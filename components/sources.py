@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import t
-from data_access.settings import ASSETS_DIR
 
 
 def load_log_table(history: pd.DataFrame) -> None:
@@ -16,9 +15,10 @@ def load_log_table(history: pd.DataFrame) -> None:
     st.dataframe(history.rename(columns=lambda c: t(f"load.{c}")), hide_index=True)
 
 
-def attribution() -> None:
-    """Where the boundaries and the reference table come from (their licences ask for this)."""
+def attribution(boundaries_note: str) -> None:
+    """Where the boundaries and the reference table come from (their licences ask for this);
+    ``boundaries_note`` is the boundaries' own provenance (Markdown)."""
     st.subheader(t("data.sources"))
     st.markdown(t("data.attribution"))
     with st.expander(t("data.boundaries_note")):
-        st.markdown((ASSETS_DIR / "BOUNDARIES.md").read_text(encoding="utf-8"))
+        st.markdown(boundaries_note)

@@ -3,16 +3,11 @@ the chart font, so that Thai renders the same in the UI, in charts and in PDFs.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import fontpkg_sarabun
 
-from data_access.settings import PROJECT_ROOT
-
 FONT_FAMILY = "Sarabun"
-# Streamlit serves ./static at /app/static when server.enableStaticServing is on.
-STATIC_FONT_DIR = PROJECT_ROOT / "static" / "fonts"
 FONT_WEIGHTS = {"Regular": 400, "SemiBold": 600, "Bold": 700}
 
 # Sequential scale for "more is worse" metrics and a diverging one for shares of a target.
@@ -25,19 +20,6 @@ TRAFFIC_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "no
 def font_file(weight: str = "Regular") -> Path:
     """Path of a Sarabun TTF inside the installed ``fontpkg-sarabun`` package."""
     return fontpkg_sarabun.ROOT / "files" / f"Sarabun-{weight}.ttf"
-
-
-def ensure_static_fonts() -> None:
-    """Copy the Sarabun files from the package to ``static/fonts`` (once) so the app serves them.
-
-    The font comes from a pinned package rather than the repository or a web font service:
-    nothing is fetched from outside the server, and the files match the PDFs' font exactly.
-    """
-    STATIC_FONT_DIR.mkdir(parents=True, exist_ok=True)
-    for weight in FONT_WEIGHTS:
-        target = STATIC_FONT_DIR / f"Sarabun-{weight}.ttf"
-        if not target.exists():
-            shutil.copyfile(font_file(weight), target)
 
 
 def chart_layout(**extra: object) -> dict:

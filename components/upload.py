@@ -1,42 +1,20 @@
-"""The Data page's import: a file, what it holds and the options, the same importer as the
-command line run inside the app with its progress, then the summary and the rejected rows.
-
-The embedded DuckDB file takes one writing process, and while the app runs that is the app:
-this upload is how the embedded database is updated then. A successful load clears the cached
-query results and reruns the page, so every view shows the new data at once.
+"""The Data page's import form (a file, what it holds and the options) and the outcome of the
+latest import (the summary and the rejected rows). Running it is
+:func:`components.plumbing.imports.run_import`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from components import cached
 from components.i18n import fixed_labels, fmt_int, has_text, t
+from components.plumbing.imports import UploadFailure, UploadRequest, latest_outcome
 from components.tables import download_buttons
-from data_access.ingest import KINDS, IngestError, LoadReport, load_file
-from data_access.ingest.load import current_user
+from data_access.ingest import KINDS, LoadReport
 
-_RESULT = "_ingest_result"
 FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "xls"]
-
-
-@dataclass(frozen=True)
-class UploadRequest:
-    name: str
-    data: bytes
-    kind: str
-    dry_run: bool
-    full_export: bool
-
-
-@dataclass(frozen=True)
-class UploadFailure:
-    name: str
-    error: IngestError
 
 
 def upload_form() -> UploadRequest | None:
@@ -57,43 +35,9 @@ def upload_form() -> UploadRequest | None:
     return UploadRequest(uploaded.name, uploaded.getvalue(), kind, dry_run, full_export and kind == "factories")
 
 
-def run_import(request: UploadRequest) -> None:
-    """Load the file with a progress bar; keep the outcome for :func:`last_result`; after a load
-    that wrote, forget the cached results and run the page again on the new data."""
-    with st.status(t("ingest.running", name=request.name), expanded=True) as status:
-        bar = st.progress(0.0)
-
-        def progress(fraction: float, step: str) -> None:
-            bar.progress(min(max(fraction, 0.0), 1.0), text=t(f"ingest.step.{step}"))
-
-        load = partial(load_file, kind=request.kind, data=request.data, source=request.name,
-                       dry_run=request.dry_run, full_export=request.full_export,
-                       loaded_by=_user(), progress=progress)
-        try:
-            outcome: LoadReport | UploadFailure = cached.run(load)
-        except IngestError as exc:
-            outcome = UploadFailure(request.name, exc)
-        failed = isinstance(outcome, UploadFailure)
-        status.update(label=t("ingest.failed" if failed else "ingest.step.done", name=request.name),
-                      state="error" if failed else "complete", expanded=False)
-    st.session_state[_RESULT] = outcome
-    if isinstance(outcome, LoadReport) and not outcome.dry_run:
-        cached.clear()
-        st.rerun()
-
-
-def _user() -> str:
-    """The signed-in user when the app has sign-in, else the account the app runs under."""
-    try:
-        email = st.user.get("email") if st.user.get("is_logged_in") else None
-    except (AttributeError, KeyError, RuntimeError):
-        email = None
-    return email or f"app:{current_user()}"
-
-
 def last_result() -> None:
     """The outcome of the latest upload of this session."""
-    outcome = st.session_state.get(_RESULT)
+    outcome = latest_outcome()
     if isinstance(outcome, UploadFailure):
         error = outcome.error
         key = f"ingest.error.{error.code}"

@@ -1,15 +1,28 @@
-"""Reference data shipped in ``assets/``: the province table and the boundary files.
+"""Reference data shipped in ``assets/``: the province table, the province and district
+boundaries (GeoDataFrames), the labels of the app and the boundaries' attribution.
 
-They are read once per process (``lru_cache``): they never change while the app runs.
+They are read once per process (``lru_cache``): they never change while the app runs. The app
+reaches them through :mod:`components.plumbing.reference`, the importer and the demo generator
+directly.
 """
 from __future__ import annotations
 
 import json
+import tomllib
 from functools import lru_cache
 
+import geopandas as gpd
+import numpy as np
 import pandas as pd
 
-from data_access.settings import DISTRICT_GEOJSON, PROVINCE_GEOJSON, PROVINCES_CSV
+from data_access.settings import (
+    ASSETS_DIR,
+    BOUNDARIES_NOTE,
+    DISTRICT_GEOJSON,
+    LABELS_DIR,
+    PROVINCE_GEOJSON,
+    PROVINCES_CSV,
+)
 
 
 @lru_cache(maxsize=1)
@@ -19,33 +32,71 @@ def province_table() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
-def province_geojson() -> dict:
-    """The 77 province polygons, each feature's ``id`` set to its two-digit DOPA code."""
-    return _with_ids(PROVINCE_GEOJSON, "ADM1_PCODE")
+def province_shapes() -> gpd.GeoDataFrame:
+    """The 77 province polygons (WGS84): ``code`` (two-digit DOPA code), ``name_th``, ``name_en``."""
+    frame = gpd.read_file(PROVINCE_GEOJSON)
+    return gpd.GeoDataFrame({"code": frame["ADM1_PCODE"].str[2:], "name_th": frame["ADM1_TH"],
+                             "name_en": frame["ADM1_EN"]}, geometry=frame.geometry, crs=frame.crs)
 
 
 @lru_cache(maxsize=1)
-def district_geojson() -> dict:
-    """The 928 district polygons, each feature's ``id`` set to its four-digit DOPA code."""
-    return _with_ids(DISTRICT_GEOJSON, "ADM2_PCODE")
+def district_shapes() -> gpd.GeoDataFrame:
+    """The 928 district polygons (WGS84), by code: ``code`` (four digits), ``province_code``,
+    ``name_th``, ``name_en``."""
+    frame = gpd.read_file(DISTRICT_GEOJSON)
+    shapes = gpd.GeoDataFrame({"code": frame["ADM2_PCODE"].str[2:], "province_code": frame["ADM1_PCODE"].str[2:],
+                               "name_th": frame["ADM2_TH"], "name_en": frame["ADM2_EN"]},
+                              geometry=frame.geometry, crs=frame.crs)
+    return shapes.sort_values("code", ignore_index=True)
 
 
 def district_table() -> pd.DataFrame:
-    """District code, province code and names, from the district boundary file."""
-    rows = [
-        {
-            "code": f["id"],
-            "province_code": f["properties"]["ADM1_PCODE"][2:],
-            "name_th": f["properties"]["ADM2_TH"],
-            "name_en": f["properties"]["ADM2_EN"],
-        }
-        for f in district_geojson()["features"]
-    ]
-    return pd.DataFrame(rows).sort_values("code", ignore_index=True)
+    """District code, province code and names, from the district boundary file's attributes
+    (read as plain JSON: the importer needs the codes, not the shapes, and opening the file
+    through GDAL would cost it four times as long)."""
+    features = json.loads(DISTRICT_GEOJSON.read_text(encoding="utf-8"))["features"]
+    table = pd.DataFrame([{"code": f["properties"]["ADM2_PCODE"][2:], "province_code": f["properties"]["ADM1_PCODE"][2:],
+                           "name_th": f["properties"]["ADM2_TH"], "name_en": f["properties"]["ADM2_EN"]}
+                          for f in features])
+    return table.sort_values("code", ignore_index=True)
 
 
-def _with_ids(path, key: str) -> dict:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    for feature in data["features"]:
-        feature["id"] = feature["properties"][key][2:]  # "TH11" -> "11"
-    return data
+def provinces_frame() -> pd.DataFrame:
+    """The rows of the ``provinces`` table (the reference CSV without its factory counts)."""
+    table = province_table()
+    return pd.DataFrame({
+        "code": table["code"].astype(str),
+        "name_th": table["name_th"],
+        "name_en": table["name_en"],
+        "region": table["region"],
+        "region_nesdb": table["region_nesdb"],
+        "inspection_region": table["inspection_region"].astype(np.int16),
+    })
+
+
+def districts_frame() -> pd.DataFrame:
+    """The rows of the ``districts`` table, from the district boundary file."""
+    return district_table()[["code", "province_code", "name_th", "name_en"]].copy()
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict[str, dict[str, str]]:
+    """Every label of the app: ``key -> {"th": ..., "en": ...}``, from the files of
+    ``assets/i18n/`` merged (one file per subject; keys are unique)."""
+    texts: dict[str, dict[str, str]] = {}
+    for path in sorted(LABELS_DIR.glob("*.toml")):
+        texts.update(tomllib.loads(path.read_text(encoding="utf-8")))
+    return texts
+
+
+@lru_cache(maxsize=1)
+def boundaries_note() -> str:
+    """Where the boundaries come from and how they were simplified (Markdown; their licence
+    asks for the attribution)."""
+    return BOUNDARIES_NOTE.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def asset_text(relative_path: str) -> str:
+    """The text of a file under ``assets/`` (the brief's template and stylesheet)."""
+    return (ASSETS_DIR / relative_path).read_text(encoding="utf-8")

@@ -15,6 +15,8 @@ DEFAULT_DUCKDB_PATH = DATA_DIR / "mind.duckdb"
 PROVINCES_CSV = ASSETS_DIR / "provinces.csv"
 PROVINCE_GEOJSON = ASSETS_DIR / "th_adm1.geojson"
 DISTRICT_GEOJSON = ASSETS_DIR / "th_adm2.geojson"
+BOUNDARIES_NOTE = ASSETS_DIR / "BOUNDARIES.md"
+LABELS_DIR = ASSETS_DIR / "i18n"
 
 # Bangkok's factories are supervised by DIW directly, not by a Provincial Industry Office.
 BANGKOK_CODE = "10"
@@ -64,19 +66,8 @@ PROGRAMS = ("i_single_form", "opoai_c", "award_nomination")
 # (chemicals, petroleum, waste processing and recycling, smelting, pulp, tanning, dyeing).
 HAZARDOUS_FACTORY_TYPES = frozenset({22, 23, 42, 44, 45, 46, 49, 59, 60, 88, 89, 101, 105, 106})
 
-# KPI codes of kpi_targets; their definitions live in data_access/kpis.py.
-KPI_CODES = (
-    "risky_inspected_pct",
-    "complaints_resolved_pct",
-    "complaint_days_median",
-    "i_single_form",
-    "gi_new",
-    "gi_upgraded",
-    "opoai_c_groups",
-    "award_nominations",
-    "i40_assessments",
-    "emergency_contain_hours",
-)
+# The load log's kind for a demo generation (imports are logged under their kind's name).
+DEMO_LOAD_KIND = "demo"
 
 # Cache lifetime of small query results in the app (seconds).
 QUERY_CACHE_TTL_S = 600

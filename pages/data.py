@@ -2,18 +2,21 @@
 is, and where it came from."""
 import streamlit as st
 
-from components import cached
 from components.data_quality import factories_without_point, quality_figures, table_status
 from components.i18n import fmt_date, t
-from components.shell import ensure_shell
+from components.plumbing import queries
+from components.plumbing.imports import run_import
+from components.plumbing.queries import cached
+from components.plumbing.shell import ensure_shell
 from components.sources import attribution, load_log_table
-from components.upload import import_sources, last_result, run_import, upload_form
+from components.upload import import_sources, last_result, upload_form
 from data_access.queries import catalog, loads, quality
+from data_access.reference import boundaries_note
 
 ensure_shell()
 
 st.title(t("data.title"))
-as_of = cached.as_of()
+as_of = queries.as_of()
 st.markdown(t("data.as_of", date=fmt_date(as_of)) if as_of else t("data.never_loaded"))
 
 request = upload_form()
@@ -21,10 +24,10 @@ if request is not None:
     run_import(request)
 last_result()
 
-table_status(cached.query(loads.table_status))
-if cached.has_data():
-    quality_figures(cached.query(quality.factory_quality))
-    factories_without_point(cached.query(quality.factories_without_point))
-load_log_table(cached.query(catalog.load_history))
-attribution()
+table_status(cached(loads.table_status))
+if queries.has_data():
+    quality_figures(cached(quality.factory_quality))
+    factories_without_point(cached(quality.factories_without_point))
+load_log_table(cached(catalog.load_history))
+attribution(boundaries_note())
 import_sources()

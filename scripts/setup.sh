@@ -90,4 +90,4 @@ fi
 # --- fonts served by the app --------------------------------------------------------------------
 # The browser asks for the Sarabun files (theme.fontFaces in .streamlit/config.toml) as soon as the
 # page loads, before any script has run: copy them from fontpkg-sarabun into static/ now.
-"$VENV/bin/python" -c 'from components.theme import ensure_static_fonts; ensure_static_fonts()'
+"$VENV/bin/python" -c 'from components.plumbing.static_files import ensure_static_fonts; ensure_static_fonts()'

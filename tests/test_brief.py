@@ -14,16 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from components.brief import province_brief_pdf, province_file_name, region_brief_pdf, region_file_name
+from components.brief import BriefProvince, province_brief_pdf, province_file_name, region_brief_pdf, region_file_name
 from components.scorecard import kpi_label
 from data_access.db import connect, schema
-from data_access.queries.kpi_values import kpi_table
+from data_access.queries.kpi_values import kpi_table, scorecard_of
 from data_access.queries.province_view import province_view, region_views
+from data_access.reference import district_shapes
+from data_access.rules.fiscal import Period
 from data_access.rules.kpis import KPI_ORDER
+from data_access.settings import NATIONAL_CODE
 from tests import province_fixture as fx
 from tests.browser.helpers import ARTIFACTS
 
 A4 = "x 841.89 pts (A4)"
+PERIOD = Period(fx.FISCAL_YEAR, fx.AS_OF)
 _FOLDED = re.compile("[\u0e32\u0e33\u0e4d\\s]")
 
 
@@ -39,11 +43,16 @@ def data(tmp_path_factory: pytest.TempPathFactory):
     schema.create_all(engine)
     fx.load(engine)
     with engine.connect() as conn:
-        kpis = kpi_table(conn, fx.FISCAL_YEAR, fx.AS_OF)
-        province = province_view(conn, "11", fx.AS_OF)
-        region = region_views(conn, 15, fx.AS_OF)
+        kpis = kpi_table(conn, PERIOD)
+        province = province_view(conn, "11", Period.at(fx.AS_OF))
+        region = region_views(conn, 15, Period.at(fx.AS_OF))
     engine.dispose()
     return kpis, province, region
+
+
+def _brief_province(view, kpis) -> BriefProvince:
+    shapes = district_shapes()
+    return BriefProvince(view, scorecard_of(kpis, view.code), shapes[shapes["province_code"] == view.code])
 
 
 def _keep(pdf: bytes, name: str) -> Path:
@@ -78,7 +87,7 @@ def test_province_brief(data):
     kpis, view, _ = data
     name = province_file_name(view.header, fx.AS_OF)
     assert name == "brief_11_samutprakan_2026-11-22.pdf"
-    path = _keep(province_brief_pdf(view, kpis, fx.FISCAL_YEAR, fx.AS_OF), name)
+    path = _keep(province_brief_pdf(_brief_province(view, kpis), PERIOD), name)
     page_one = normalise(_run("pdftotext", "-f", "1", "-l", "1", str(path), "-"))
     _page_one_image(path)
     assert normalise("สมุทรปราการ") in page_one
@@ -94,7 +103,8 @@ def test_region_brief(data):
     kpis, _, views = data
     name = region_file_name(15, fx.AS_OF)
     assert name == "brief_region_15_2026-11-22.pdf"
-    path = _keep(region_brief_pdf(views, kpis, 15, fx.FISCAL_YEAR, fx.AS_OF), name)
+    path = _keep(region_brief_pdf([_brief_province(view, kpis) for view in views], scorecard_of(kpis, NATIONAL_CODE),
+                                 15, PERIOD), name)
     page_one = normalise(_run("pdftotext", "-f", "1", "-l", "1", str(path), "-"))
     _page_one_image(path)
     assert normalise("เขตตรวจราชการที่ 15") in page_one

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from components import factory_map
+from components.plumbing import reference
 from data_access.queries.risk_map import POINT_COLUMNS
 
 ROWS = [  # factory_id, display_reg, name, type, lat, lon, score, band, top_factors
@@ -29,7 +30,7 @@ def _layers(deck) -> dict:
 
 
 def test_point_deck_is_compact_utf8_without_basemap(frame):
-    text = factory_map.point_deck(frame, "11").to_json()
+    text = factory_map.point_deck(frame, reference.provinces_and_districts_geojson("11")).to_json()
     assert "\\u0e" not in text and "บจก. เอ เคมี" in text       # Thai as UTF-8, not \uXXXX escapes
     assert "\n" not in text  # not indented
     spec = json.loads(text)
@@ -38,7 +39,7 @@ def test_point_deck_is_compact_utf8_without_basemap(frame):
 
 
 def test_point_layers_by_band_under_boundaries(frame):
-    layers = _layers(factory_map.point_deck(frame, "11"))
+    layers = _layers(factory_map.point_deck(frame, reference.provinces_and_districts_geojson("11")))
     assert list(layers) == ["boundaries", "band-low", "band-high", "band-critical"]  # critical on top
     assert layers["boundaries"]["pickable"] is False
     assert layers["band-critical"]["data"] == [
@@ -50,14 +51,14 @@ def test_point_layers_by_band_under_boundaries(frame):
 
 
 def test_boundaries_of_a_province_add_its_districts(frame):
-    national = _layers(factory_map.point_deck(frame, None))["boundaries"]["data"]["features"]
-    province = _layers(factory_map.point_deck(frame, "11"))["boundaries"]["data"]["features"]
+    national = _layers(factory_map.point_deck(frame, reference.province_geojson()))["boundaries"]["data"]["features"]
+    province = _layers(factory_map.point_deck(frame, reference.provinces_and_districts_geojson("11")))["boundaries"]["data"]["features"]
     assert len(national) == 77 and len(province) == 77 + 6  # Samut Prakan has six districts
     assert set(national[0]) == {"type", "id", "geometry"}  # no attribute table sent
 
 
 def test_tooltip_names_every_field(frame):
-    deck = factory_map.point_deck(frame, "11")
+    deck = factory_map.point_deck(frame, reference.provinces_and_districts_geojson("11"))
     html = deck._tooltip["html"]
     for index in range(3, 9):
         assert f"{{{index}}}" in html
@@ -65,7 +66,7 @@ def test_tooltip_names_every_field(frame):
 
 def test_clicked_point_maps_back_to_its_factory(frame):
     ids = factory_map.layer_ids(frame)
-    layers = _layers(factory_map.point_deck(frame, "11"))
+    layers = _layers(factory_map.point_deck(frame, reference.provinces_and_districts_geojson("11")))
     for layer_id, factory_ids in ids.items():
         assert len(factory_ids) == len(layers.get(layer_id, {"data": []})["data"])
     assert ids == {"band-low": ["B"], "band-medium": [], "band-high": ["D"], "band-critical": ["A"]}
@@ -74,7 +75,7 @@ def test_clicked_point_maps_back_to_its_factory(frame):
 def test_hex_deck_colours_cells_by_their_worst_band():
     cells = pd.DataFrame({"cell": ["856482c7fffffff", "85658b4bfffffff"], "n": [2, 1], "risky": [1, 1],
                           "max_score": [45.9, 75.0], "max_band": ["high", "critical"]})
-    layers = _layers(factory_map.hex_deck(cells))
+    layers = _layers(factory_map.hex_deck(cells, reference.province_geojson()))
     assert list(layers) == ["boundaries", "hex-high", "hex-critical"]
     assert layers["hex-high"]["data"] == [{"h": "856482c7fffffff", "n": 2, "k": 1, "m": 45.9}]
     assert layers["hex-critical"]["@@type"] == "H3HexagonLayer"

@@ -4,6 +4,8 @@ import pytest
 
 from data_access.db.schema import factory_risk
 from data_access.queries import catalog, overview
+from data_access.rules.fiscal import Period
+from data_access.rules.metrics import HEADLINE
 from data_access.rules.scope import NATIONAL, Scope
 from tests import small_fixture as fx
 
@@ -28,7 +30,7 @@ def test_stored_risk_scores(loaded):
 
 def test_province_metrics_now(loaded):
     with loaded.connect() as conn:
-        m = overview.province_metrics(conn, fx.AS_OF, NATIONAL)
+        m = overview.province_metrics(conn, Period.at(fx.AS_OF), NATIONAL)
     assert len(m) == 77
     assert fx.nonzero_by_code(m, "operating") == {"11": 2, "50": 2}
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
@@ -43,7 +45,7 @@ def test_province_metrics_now(loaded):
 
 def test_province_metrics_same_point_last_year(loaded):
     with loaded.connect() as conn:
-        m = overview.province_metrics(conn, fx.LAST_YEAR, NATIONAL)
+        m = overview.province_metrics(conn, Period.at(fx.LAST_YEAR), NATIONAL)
     assert fx.nonzero_by_code(m, "operating") == {"10": 1, "11": 2, "50": 1}
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
     assert fx.nonzero_by_code(m, "risky_inspected") == {}
@@ -55,10 +57,10 @@ def test_province_metrics_same_point_last_year(loaded):
 
 def test_kpis_with_change(loaded):
     with loaded.connect() as conn:
-        now = overview.province_metrics(conn, fx.AS_OF, NATIONAL)
-        before = overview.province_metrics(conn, fx.LAST_YEAR, NATIONAL)
+        now = overview.province_metrics(conn, Period.at(fx.AS_OF), NATIONAL)
+        before = overview.province_metrics(conn, Period.at(fx.LAST_YEAR), NATIONAL)
     kpis = overview.kpis_with_change(now, before).set_index("kpi")
-    assert list(kpis.index) == list(overview.KPI_CARDS)
+    assert list(kpis.index) == list(HEADLINE)
     assert kpis.loc["operating"].tolist() == [4, 4]
     assert kpis.loc["risky"].tolist() == [2, 2]
     assert kpis.loc["risky_inspected_pct"].tolist() == [50.0, 0.0]
@@ -70,9 +72,9 @@ def test_kpis_with_change(loaded):
 
 def test_scope_filters_provinces(loaded):
     with loaded.connect() as conn:
-        north = overview.province_metrics(conn, fx.AS_OF, Scope(region="North"))
-        one = overview.province_metrics(conn, fx.AS_OF, Scope(province_code="11"))
-        ir = overview.province_metrics(conn, fx.AS_OF, Scope(inspection_region=0))
+        north = overview.province_metrics(conn, Period.at(fx.AS_OF), Scope(region="North"))
+        one = overview.province_metrics(conn, Period.at(fx.AS_OF), Scope(province_code="11"))
+        ir = overview.province_metrics(conn, Period.at(fx.AS_OF), Scope(inspection_region=0))
     assert set(north["region"]) == {"North"} and fx.nonzero_by_code(north, "operating") == {"50": 2}
     assert one["code"].tolist() == ["11"]
     assert ir["code"].tolist() == ["10"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.shell import PAGES
+from components.plumbing.shell import PAGES
 from data_access import demo
 from data_access.db import bootstrap, connect
 from tests.apptest import open_page, texts
@@ -49,7 +49,7 @@ def test_english_toggle_and_url(fixture_app_db):
 def test_unknown_fiscal_year_in_url_is_explained(fixture_app_db):
     app = open_page(fy="2400")
     assert not app.exception
-    assert any("fy=2400" in toast.value for toast in app.toast)
+    assert any("fy=2400" in warning.value for warning in app.warning)
     assert str(app.session_state["fy"]) == "2570"
 
 

@@ -68,7 +68,7 @@ def test_unknown_code_is_explained(province_app_db, code):
     app = open_page(PAGE, code=code)
     assert not app.exception, app.exception
     assert app.title[0].value == "ข้อมูลรายจังหวัด"
-    assert app.error[0].value == f"ไม่พบจังหวัดรหัส “{code}” ในลิงก์"
+    assert app.warning[0].value == f"ไม่พบจังหวัดรหัส “{code}” ในลิงก์"
     assert "?code=20" in texts(app)  # how to pick one
     assert not app.dataframe
 

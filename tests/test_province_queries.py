@@ -7,6 +7,7 @@ import pytest
 
 from data_access.queries import kpi_values, province, visits
 from data_access.queries.province_view import province_view, region_views
+from data_access.rules.fiscal import Period
 from tests import province_fixture as fx
 from tests.small_fixture import LAST_YEAR, F
 
@@ -35,7 +36,7 @@ def _same(actual: dict, expected: dict) -> None:
 
 def test_kpi_values_this_fiscal_year(loaded):
     with loaded.connect() as conn:
-        values = kpi_values.kpi_values(conn, fx.FISCAL_YEAR, fx.AS_OF)
+        values = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     assert len(values) == 78  # 77 provinces and the nation
     _same(_row(values, "11"), {
         "risky_inspected_pct": 100.0, "complaints_received": 3, "complaints_resolved_pct": 200 / 3,
@@ -56,7 +57,7 @@ def test_kpi_values_this_fiscal_year(loaded):
 
 def test_kpi_values_of_a_province_with_no_data(loaded):
     with loaded.connect() as conn:
-        values = kpi_values.kpi_values(conn, fx.FISCAL_YEAR, fx.AS_OF)
+        values = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     counts = ("complaints_received", "i_single_form", "gi_new", "gi_upgraded", "opoai_c_groups",
               "award_nominations", "i40_assessments", "emergencies")
     _same(_row(values, "58"), {**{c: 0 for c in counts}, "risky_inspected_pct": NAN,
@@ -66,7 +67,7 @@ def test_kpi_values_of_a_province_with_no_data(loaded):
 
 def test_kpi_values_same_point_last_year(loaded):
     with loaded.connect() as conn:
-        values = kpi_values.kpi_values(conn, fx.FISCAL_YEAR - 1, LAST_YEAR)
+        values = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR - 1, LAST_YEAR))
     _same(_row(values, "11"), {"risky_inspected_pct": 0.0, "complaints_received": 1,
                                "complaints_resolved_pct": 100.0, "complaint_days_median": 10.0,
                                "i_single_form": 1, "emergencies": 0})
@@ -76,7 +77,7 @@ def test_kpi_values_same_point_last_year(loaded):
 
 def test_scorecard_targets_lights_and_ranks(loaded):
     with loaded.connect() as conn:
-        table = kpi_values.kpi_table(conn, fx.FISCAL_YEAR, fx.AS_OF)
+        table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     card = kpi_values.scorecard_of(table, "11").set_index("kpi")
     expected = {  # value, target, achievement, light, previous, rank, ranked_of
         "risky_inspected_pct": (100.0, 100.0, 100.0, "green", 0.0, 1, 2),
@@ -105,7 +106,7 @@ def test_scorecard_targets_lights_and_ranks(loaded):
 
 def test_scorecard_of_a_province_with_no_data(loaded):
     with loaded.connect() as conn:
-        table = kpi_values.kpi_table(conn, fx.FISCAL_YEAR, fx.AS_OF)
+        table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     card = kpi_values.scorecard_of(table, "58").set_index("kpi")
     assert set(card["light"]) == {"none"}
     # national percentage and median targets apply; counts have no national share
@@ -117,7 +118,7 @@ def test_scorecard_of_a_province_with_no_data(loaded):
 
 def test_bangkok_and_the_nation_are_not_ranked(loaded):
     with loaded.connect() as conn:
-        table = kpi_values.kpi_table(conn, fx.FISCAL_YEAR, fx.AS_OF)
+        table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     for code in ("10", "TH"):
         assert table.loc[table["code"] == code, "rank"].isna().all()
     national = kpi_values.scorecard_of(table, "TH").set_index("kpi")
@@ -126,7 +127,7 @@ def test_bangkok_and_the_nation_are_not_ranked(loaded):
 
 def test_compare_with_region_and_nation(loaded):
     with loaded.connect() as conn:
-        table = kpi_values.kpi_table(conn, fx.FISCAL_YEAR, fx.AS_OF)
+        table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     compare = kpi_values.compare_of(table, "50").set_index("kpi")
     # the North's nine provincial offices: only Chiang Mai (50) has events
     _same(compare.loc["complaints_received"].to_dict(),
@@ -143,17 +144,17 @@ def test_province_header_and_inspector_general(loaded):
         earlier = province.province_header(conn, "11", date(2025, 1, 1))
         bangkok = province.province_header(conn, "10", fx.AS_OF)
         assert province.province_header(conn, "99", fx.AS_OF) is None
-    assert samut_prakan["name_th"] == "สมุทรปราการ" and samut_prakan["name_en"] == "Samut Prakan"
-    assert samut_prakan["region"] == "Central" and samut_prakan["inspection_region"] == 2
-    assert (samut_prakan["ig_name_en"], samut_prakan["ig_since"]) == ("Mrs B", date(2025, 10, 1))
-    assert earlier["ig_name_en"] == "Mr A"
-    assert bangkok["is_bangkok"] and bangkok["ig_name_th"] is None
+    assert samut_prakan.name_th == "สมุทรปราการ" and samut_prakan.name_en == "Samut Prakan"
+    assert samut_prakan.region == "Central" and samut_prakan.inspection_region == 2
+    assert (samut_prakan.inspector_en, samut_prakan.inspector_since) == ("Mrs B", date(2025, 10, 1))
+    assert earlier.inspector_en == "Mr A"
+    assert bangkok.is_bangkok and bangkok.inspector_th is None
 
 
 def test_monthly_trends(loaded):
     with loaded.connect() as conn:
-        trends = province.monthly_trends(conn, "11", fx.AS_OF)
-        chiang_mai = province.monthly_trends(conn, "50", fx.AS_OF)
+        trends = province.monthly_trends(conn, "11", Period.at(fx.AS_OF))
+        chiang_mai = province.monthly_trends(conn, "50", Period.at(fx.AS_OF))
     assert len(trends) == 50  # Oct 2022 (fiscal year 2566) to Nov 2026
     assert trends["month"].iloc[0] == pd.Timestamp("2022-10-01")
     assert trends["fiscal_year"].iloc[0] == 2566 and trends["fiscal_year"].iloc[-1] == 2570
@@ -206,9 +207,9 @@ def test_emergencies_active_and_recent(loaded):
 
 def test_visit_list(loaded):
     with loaded.connect() as conn:
-        samut_prakan = visits.visit_list(conn, "11", fx.AS_OF)
-        chiang_mai = visits.visit_list(conn, "50", fx.AS_OF)
-        first_only = visits.visit_list(conn, "11", fx.AS_OF, limit=1)
+        samut_prakan = visits.visit_list(conn, "11", Period.at(fx.AS_OF))
+        chiang_mai = visits.visit_list(conn, "50", Period.at(fx.AS_OF))
+        first_only = visits.visit_list(conn, "11", Period.at(fx.AS_OF), limit=1)
     # F1: open complaint (inspected this year); F2: never inspected. F6 is not operating.
     assert samut_prakan["factory_id"].tolist() == [F[1], F[2]]
     f1, f2 = samut_prakan.to_dict("records")
@@ -227,8 +228,8 @@ def test_visit_list(loaded):
 
 def test_province_and_region_views(loaded):
     with loaded.connect() as conn:
-        assert province_view(conn, "99", fx.AS_OF) is None
-        views = region_views(conn, 15, fx.AS_OF)
+        assert province_view(conn, "99", Period.at(fx.AS_OF)) is None
+        views = region_views(conn, 15, Period.at(fx.AS_OF))
     assert [view.code for view in views] == ["50", "51", "52", "58"]
     assert views[0].emergencies["emergency_id"].tolist() == [102, 101]
     assert views[3].visits.empty and views[3].trends[["inspections", "complaints", "emergencies"]].sum().sum() == 0

@@ -13,6 +13,8 @@ import pytest
 
 from data_access.queries import risk_map
 from data_access.queries.risk_map import FactoryFilter
+from data_access.rules.fiscal import Period
+from data_access.rules.metrics import RISK_MAP
 from data_access.rules.scope import NATIONAL, Scope
 from tests import small_fixture as fx
 from tests.risk_map_fixture import COORDS, place_factories
@@ -29,7 +31,7 @@ def loaded(engine):
 
 def test_province_risk_metrics_now(loaded):
     with loaded.connect() as conn:
-        m = risk_map.province_risk_metrics(conn, fx.AS_OF, NATIONAL)
+        m = risk_map.province_risk_metrics(conn, Period.at(fx.AS_OF), NATIONAL)
     assert len(m) == 77
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
     assert fx.nonzero_by_code(m, "risky_per_1000") == {"11": 500.0, "50": 500.0}
@@ -38,12 +40,12 @@ def test_province_risk_metrics_now(loaded):
     assert m.set_index("code").loc["50", "risky_inspected_pct"] == 0.0
     assert fx.nonzero_by_code(m, "risky_overdue") == {"50": 1}           # F3: last inspected 2024-12-01
     assert fx.nonzero_by_code(m, "risky_open_complaints") == {"11": 1}   # complaint 2 against F1, open
-    assert set(risk_map.METRIC_COLUMNS) <= set(m.columns)
+    assert set(RISK_MAP) <= set(m.columns)
 
 
 def test_province_risk_metrics_last_year(loaded):
     with loaded.connect() as conn:
-        m = risk_map.province_risk_metrics(conn, fx.LAST_YEAR, NATIONAL)
+        m = risk_map.province_risk_metrics(conn, Period.at(fx.LAST_YEAR), NATIONAL)
     # F1 (inspected 2025-03-01) and F3 (2024-12-01) were both inspected within the year before.
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
     assert fx.nonzero_by_code(m, "risky_overdue") == {}
@@ -52,7 +54,7 @@ def test_province_risk_metrics_last_year(loaded):
 
 def test_province_risk_metrics_in_scope(loaded):
     with loaded.connect() as conn:
-        m = risk_map.province_risk_metrics(conn, fx.AS_OF, Scope(province_code="50"))
+        m = risk_map.province_risk_metrics(conn, Period.at(fx.AS_OF), Scope(province_code="50"))
     assert m["code"].tolist() == ["50"]
     assert m[["risky", "risky_overdue", "risky_open_complaints"]].iloc[0].tolist() == [1, 1, 0]
 
@@ -133,8 +135,8 @@ def _dates(frame, column):
 def test_factory_card_now(loaded):
     with loaded.connect() as conn:
         card = risk_map.factory_card(conn, F1, fx.AS_OF)
-    assert card.factory["name"] == "บริษัท ทดสอบ 1 จำกัด" and card.factory["band"] == "critical"
-    assert card.factory["score"] == pytest.approx(75.0)
+    assert card.factory.name == "บริษัท ทดสอบ 1 จำกัด" and card.factory.band == "critical"
+    assert card.factory.score == pytest.approx(75.0)
     points = card.points.set_index("factor")["points"]
     assert points.sum() == pytest.approx(75.0)
     assert points[["type_hazard", "size", "complaints", "emergencies", "non_compliance"]].tolist() == \

@@ -1,30 +1,30 @@
 """The brief's pictures, drawn with matplotlib on the server (no browser): the district map from
-our own boundaries and the monthly trends. Thai text is set in Sarabun from the same file the
-app serves; matplotlib shapes it (libraqm). Figures are PNG data URIs for the HTML template.
+our own boundaries (a GeoDataFrame, drawn by geopandas on a given axis) and the monthly trends.
+Thai text is set in Sarabun from the same file the app serves; matplotlib shapes it (libraqm).
+Figures are PNG data URIs for the HTML template.
 
-Only the object-oriented API is used (``Figure``, no ``pyplot``): Streamlit runs sessions in
-threads, and pyplot's global state is not thread-safe.
+Only the object-oriented API is used (``Figure``, no ``pyplot`` figure): Streamlit runs sessions
+in threads, and pyplot's global state is not thread-safe.
 """
 from __future__ import annotations
 
 import base64
 import io
 
+import geopandas as gpd
 import matplotlib
 import numpy as np
 import pandas as pd
-from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.ticker import MaxNLocator
 
-from components.district_map import province_districts
 from components.i18n import t
 from components.risk_labels import band_label
 from components.theme import BAND_COLOURS, SCALE_BAD, font_file
 from components.trends import SERIES_COLOURS, fiscal_year_ticks
 from data_access.queries.province import TREND_SERIES
-from data_access.settings import RISK_BAND_NAMES
+from data_access.settings import RISK_BAND_NAMES, RISKY_BANDS
 
 DPI = 200
 MM = 1 / 25.4  # inches per millimetre
@@ -40,36 +40,25 @@ def _data_uri(figure: Figure) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _rings(geometry: dict) -> list[np.ndarray]:
-    """Outer rings of a (Multi)Polygon (holes of districts are negligible at this scale)."""
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return [np.asarray(polygon[0]) for polygon in polygons]
-
-
-def district_map_png(districts: pd.DataFrame, points: pd.DataFrame, code: str,
+def district_map_png(districts: pd.DataFrame, points: pd.DataFrame, shapes: gpd.GeoDataFrame,
                      width_mm: float = 88, height_mm: float = 95) -> str:
-    """Districts shaded by risky factories, factories as dots by band, legend below."""
+    """The province's district ``shapes`` shaded by their risky factories (``districts``: code,
+    risky), factories as dots by band, legend below."""
     figure = Figure(figsize=(width_mm * MM, height_mm * MM))
     ax = figure.add_axes((0, 0.1, 1, 0.9))
-    risky = districts.set_index("code")["risky"]
-    rings, values = [], []
-    for feature in province_districts(code)["features"]:
-        for ring in _rings(feature["geometry"]):
-            rings.append(ring)
-            values.append(float(risky.get(feature["id"], 0)))
-    shapes = PolyCollection(rings, cmap=matplotlib.colormaps[SCALE_BAD], edgecolors="white", linewidths=0.4)
-    shapes.set_array(np.asarray(values))
-    shapes.set_clim(0, max(max(values, default=0), 1))
-    ax.add_collection(shapes)
+    shaded = shapes.assign(risky=shapes["code"].map(districts.set_index("code")["risky"]).fillna(0).astype(float))
+    top = max(float(shaded["risky"].max()) if len(shaded) else 0.0, 1.0)
+    shaded.plot(ax=ax, column="risky", cmap=matplotlib.colormaps[SCALE_BAD], vmin=0, vmax=top,
+                edgecolor="white", linewidth=0.4)
     for band in RISK_BAND_NAMES:
         chosen = points[points["band"] == band]
         if not chosen.empty:
-            ax.scatter(chosen["lon"], chosen["lat"], s=1.5 if band in ("low", "medium") else 4,
+            ax.scatter(chosen["lon"], chosen["lat"], s=4 if band in RISKY_BANDS else 1.5,
                        c=BAND_COLOURS[band], linewidths=0, label=band_label(band), zorder=3)
-    ax.autoscale_view()
     ax.set_aspect(1 / np.cos(np.radians(np.mean(ax.get_ylim()))))
     ax.set_axis_off()
-    colorbar = figure.colorbar(shapes, ax=ax, orientation="horizontal", fraction=0.04, pad=0.01)
+    scale = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(0, top), cmap=SCALE_BAD)
+    colorbar = figure.colorbar(scale, ax=ax, orientation="horizontal", fraction=0.04, pad=0.01)
     colorbar.set_label(t("district_map.risky"), fontproperties=_font(7))
     colorbar.ax.tick_params(labelsize=6)
     colorbar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))

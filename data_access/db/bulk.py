@@ -56,9 +56,14 @@ def _compiled(conn: sa.Connection, query: sa.Select) -> sa.engine.Compiled:
 
 
 def _read_duckdb(conn: sa.Connection, query: sa.Select) -> pd.DataFrame:
+    """Through DuckDB's relation API (``execute(...).to_arrow_table()`` copies the rows once more:
+    five times slower). The API refuses to run while the connection holds a result SQLAlchemy
+    left unfetched (``.first()`` reads one row of it): that result is dropped first."""
     compiled = _compiled(conn, query)
     params = [compiled.params[name] for name in compiled.positiontup or ()]
-    return conn.connection.dbapi_connection.sql(compiled.string, params=params).to_arrow_table().to_pandas()
+    raw = conn.connection.dbapi_connection
+    raw.abort()
+    return raw.sql(compiled.string, params=params).to_arrow_table().to_pandas()
 
 
 def _read_postgres(conn: sa.Connection, query: sa.Select) -> pd.DataFrame:

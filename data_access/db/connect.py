@@ -73,7 +73,3 @@ def _check_not_busy(engine: sa.Engine, path: str) -> None:
                 "dashboard). Stop it, or load the file through the app's Data page."
             ) from exc
         raise
-
-
-def is_duckdb(engine: sa.Engine) -> bool:
-    return engine.dialect.name == "duckdb"

@@ -257,7 +257,7 @@ kpi_targets = sa.Table(
     metadata,
     sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era"),
     sa.Column("province_code", sa.String(2), primary_key=True, comment="'TH' = national"),
-    sa.Column("kpi_code", sa.String(32), primary_key=True, comment="KPI code, defined in data_access/kpis.py"),
+    sa.Column("kpi_code", sa.String(32), primary_key=True, comment="KPI code, defined in data_access/rules/kpis.py"),
     sa.Column("target_value", sa.Double, nullable=False, comment="target for the fiscal year"),
 )
 
@@ -317,6 +317,20 @@ TABLE_ORDER = [
     load_log,
     factory_risk,
 ]
+
+
+# The table each kind of import writes (the kinds are defined in data_access/ingest/kinds.py; the
+# load log records a load under its kind's name, a demo generation under DEMO_LOAD_KIND).
+IMPORT_TABLES: dict[str, sa.Table] = {
+    "factories": factories,
+    "inspections": inspections,
+    "complaints": complaints,
+    "emergencies": emergencies,
+    "gi": gi_certifications,
+    "i40": i40_assessments,
+    "programs": program_participation,
+    "targets": kpi_targets,
+}
 
 
 def create_all(engine: sa.Engine) -> None:

@@ -8,7 +8,7 @@ from data_access.db.schema import TABLE_ORDER
 
 INTRO = """# Data model
 
-The unified database, as declared in `data_access/schema.py` (SQLAlchemy 2 Core) and created the
+The unified database, as declared in `data_access/db/schema.py` (SQLAlchemy 2 Core) and created the
 same way on DuckDB (the embedded default) and PostgreSQL (production). Keys are stable codes: DOPA
 province and district codes, DIW's 14-digit registration id. Dates are Gregorian; the Buddhist
 Era appears only on screen. No table holds personal data of complainants.

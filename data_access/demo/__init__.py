@@ -19,6 +19,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import reference
+from data_access import settings as S
 from data_access.db import schema
 from data_access.db.bulk import insert_dataframe
 from data_access.demo import adoption, complaints, emergencies, factories, inspections, programs, reference_rows
@@ -27,7 +28,6 @@ from data_access.queries.risk_scores import refresh_factory_risk
 
 SCALES = {"small": 0.02, "national": 1.0, "stress": 3.0}
 DEFAULT_SEED = 2570
-LOAD_KIND = "demo"
 
 Progress = Callable[[float, str], None]
 
@@ -63,9 +63,9 @@ def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED,
             counts[table.name] = insert_dataframe(conn, table, frame)
 
         report(0.0, "provinces, districts and inspectors-general")
-        write(schema.provinces, reference_rows.provinces_frame())
+        write(schema.provinces, reference.provinces_frame())
         write(schema.inspectors_general, reference_rows.inspectors_general_frame())
-        write(schema.districts, reference_rows.districts_frame())
+        write(schema.districts, reference.districts_frame())
         report(0.05, "factories")
         registry = factories.build(ctx, province_ref)
         write(schema.factories, registry.frame)
@@ -101,14 +101,14 @@ def _load_log(ctx: Context, load_id: int, started: datetime, rows: int) -> pd.Da
     """The one ``load_log`` row that records this generation."""
     return pd.DataFrame({
         "load_id": np.array([load_id], dtype=np.int64),
-        "kind": [LOAD_KIND],
+        "kind": [S.DEMO_LOAD_KIND],
         "source": [f"demo generator seed={ctx.seed} scale={ctx.scale}"],
         "file_hash": [None],
         "rows_accepted": np.array([rows], dtype=np.int32),
         "rows_rejected": np.array([0], dtype=np.int32),
         "started_at": np.array([started], dtype="datetime64[us]"),
         "finished_at": np.array([datetime.now()], dtype="datetime64[us]"),
-        "loaded_by": [LOAD_KIND],
+        "loaded_by": [S.DEMO_LOAD_KIND],
         "as_of": np.array([ctx.as_of], dtype="datetime64[D]").astype("datetime64[s]"),
     })
 

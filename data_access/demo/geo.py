@@ -4,20 +4,26 @@ The district and province boundary files were simplified separately, so a distri
 stick out of its province polygon (and a few island districts fall outside it altogether). Points
 are drawn in the intersection of both, so the app's "outside its province" check never fires on
 demo data; districts with too little of themselves inside their province get no factories.
+
+Points are drawn in each district's bounding box and kept when a spatial join with the sampling
+areas puts them in their own district (rejection sampling, every district at once).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
+import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
-from shapely.geometry import shape
 
 from data_access import reference
 from data_access.demo.params import MIN_DISTRICT_INSIDE_SHARE
 
 DECIMALS = 6
+# Candidates drawn per missing point, over the share of its bounding box an area fills.
+_OVERDRAW = 1.3
 
 
 @dataclass(frozen=True)
@@ -26,62 +32,69 @@ class DistrictAreas:
 
     codes: np.ndarray          # 4-digit DOPA codes
     province_codes: np.ndarray
-    areas: list                # shapely geometry (district within its province) or None
-    bbox_fill: np.ndarray      # area / bounding-box area, for sizing rejection batches
+    shapes: gpd.GeoDataFrame   # the usable districts' areas within their province: ``row`` = index here
+    bounds: np.ndarray         # (districts x 4) bounding box of each area (NaN when unusable)
+    bbox_fill: np.ndarray      # area / bounding-box area, for sizing rejection batches (0: unusable)
 
     @property
     def usable(self) -> np.ndarray:
-        return np.array([a is not None for a in self.areas])
+        return self.bbox_fill > 0
 
 
 @lru_cache(maxsize=1)
 def district_areas() -> DistrictAreas:
     """The sampling area of every district, built once per process."""
-    provinces = {f["id"]: shape(f["geometry"]) for f in reference.province_geojson()["features"]}
-    features = sorted(reference.district_geojson()["features"], key=lambda f: f["id"])
-    codes, provs, areas, fill = [], [], [], []
-    for feature in features:
-        district = shape(feature["geometry"])
-        inside = district.intersection(provinces[feature["id"][:2]])
-        ok = not inside.is_empty and inside.area >= MIN_DISTRICT_INSIDE_SHARE * district.area
-        if ok:
-            shapely.prepare(inside)
-        codes.append(feature["id"])
-        provs.append(feature["id"][:2])
-        areas.append(inside if ok else None)
-        fill.append(inside.area / shapely.envelope(inside).area if ok else 0.0)
-    return DistrictAreas(np.array(codes), np.array(provs), areas, np.array(fill))
+    districts = reference.district_shapes()
+    provinces = reference.province_shapes().set_index("code").geometry
+    whole = districts.geometry.to_numpy()
+    inside = shapely.intersection(whole, provinces.loc[districts["province_code"]].to_numpy())
+    area = shapely.area(inside)
+    usable = ~shapely.is_empty(inside) & (area >= MIN_DISTRICT_INSIDE_SHARE * shapely.area(whole))
+    bounds = np.where(usable[:, None], shapely.bounds(inside), np.nan)
+    fill = np.where(usable, area / np.maximum(shapely.area(shapely.envelope(inside)), 1e-12), 0.0)
+    rows = np.flatnonzero(usable)
+    shapes = gpd.GeoDataFrame({"row": rows}, geometry=inside[rows], crs=districts.crs)
+    return DistrictAreas(districts["code"].to_numpy(), districts["province_code"].to_numpy(), shapes, bounds, fill)
 
 
-def points_in(rng: np.random.Generator, area, n: int, fill: float) -> tuple[np.ndarray, np.ndarray]:
-    """``n`` points uniformly inside ``area`` by bounding-box rejection, already rounded to
-    ``DECIMALS`` and checked after rounding (so stored values are inside too)."""
-    xmin, ymin, xmax, ymax = area.bounds
-    xs, ys, got = [], [], 0
-    while got < n:
-        batch = int((n - got) / max(fill, 0.05) * 1.3) + 16
-        x = np.round(rng.uniform(xmin, xmax, batch), DECIMALS)
-        y = np.round(rng.uniform(ymin, ymax, batch), DECIMALS)
-        keep = shapely.contains_xy(area, x, y)
-        xs.append(x[keep])
-        ys.append(y[keep])
-        got += int(keep.sum())
-    return np.concatenate(xs)[:n], np.concatenate(ys)[:n]
+def points_in_districts(rng: np.random.Generator, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``counts[d]`` points uniformly inside the area of each district ``d``, rounded to
+    ``DECIMALS`` and checked after rounding (so stored values are inside too). Returns
+    (district, lon, lat), grouped by district in code order."""
+    areas = district_areas()
+    need = np.asarray(counts, dtype=np.int64).copy()
+    found: list[pd.DataFrame] = []
+    while need.any():
+        wanted = np.flatnonzero(need)
+        batch = (need[wanted] / np.maximum(areas.bbox_fill[wanted], 0.05) * _OVERDRAW).astype(np.int64) + 16
+        district = np.repeat(wanted, batch)
+        xmin, ymin, xmax, ymax = areas.bounds[district].T
+        x = np.round(rng.uniform(xmin, xmax), DECIMALS)
+        y = np.round(rng.uniform(ymin, ymax), DECIMALS)
+        candidates = gpd.GeoDataFrame({"district": district, "x": x, "y": y},
+                                      geometry=gpd.points_from_xy(x, y), crs=areas.shapes.crs)
+        joined = gpd.sjoin(candidates, areas.shapes, predicate="within", how="inner")
+        kept = joined.loc[joined["district"] == joined["row"], ["district", "x", "y"]].sort_index()
+        kept = kept[kept.groupby("district").cumcount() < need[kept["district"].to_numpy()]]
+        need -= np.bincount(kept["district"].to_numpy(), minlength=len(need))
+        found.append(kept)
+    points = pd.concat(found).sort_values("district", kind="stable")
+    return points["district"].to_numpy(), points["x"].to_numpy(), points["y"].to_numpy()
 
 
 def place(rng: np.random.Generator, district_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Random (lon, lat) per row inside the row's district, plus each row's district "anchor"
     point (one fixed point per district, used for approximate geocodes)."""
     areas = district_areas()
-    lon = np.empty(len(district_idx))
-    lat = np.empty(len(district_idx))
+    per_district = np.bincount(district_idx, minlength=len(areas.codes))
+    with_rows = per_district > 0
+    district, x, y = points_in_districts(rng, per_district + with_rows)  # one more per district: its anchor
+    first = np.r_[True, district[1:] != district[:-1]]
     anchor_lon = np.full(len(areas.codes), np.nan)
     anchor_lat = np.full(len(areas.codes), np.nan)
+    anchor_lon[district[first]], anchor_lat[district[first]] = x[first], y[first]
     order = np.argsort(district_idx, kind="stable")
-    bounds = np.searchsorted(district_idx[order], np.arange(len(areas.codes) + 1))
-    for d in np.flatnonzero(np.diff(bounds)):
-        rows = order[bounds[d]:bounds[d + 1]]
-        x, y = points_in(rng, areas.areas[d], len(rows) + 1, areas.bbox_fill[d])
-        lon[rows], lat[rows] = x[1:], y[1:]
-        anchor_lon[d], anchor_lat[d] = x[0], y[0]
+    lon = np.empty(len(district_idx))
+    lat = np.empty(len(district_idx))
+    lon[order], lat[order] = x[~first], y[~first]
     return lon, lat, anchor_lon[district_idx], anchor_lat[district_idx]

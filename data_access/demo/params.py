@@ -65,7 +65,6 @@ FISCAL_YEARS = 5
 INSPECTIONS = 1_000_000
 NON_COMPLIANT_SHARE = 0.15
 ORDER_SHARE = 0.85                     # of non-compliant inspections
-THIRD_PARTY_SHARE = 0.20
 COMPLAINTS_PER_YEAR = 7_000
 COMPLAINT_UNKNOWN_FACTORY = 0.10
 COMPLAINT_MEDIAN_DAYS = 15
@@ -107,6 +106,3 @@ KPI_FIXED_TARGETS = {
     "risky_inspected_pct": 100.0, "complaints_resolved_pct": 90.0, "complaint_days_median": 15.0,
     "award_nominations": 5.0, "emergency_contain_hours": 24.0,
 }
-# KPI codes whose national target is the sum of the provinces' (the rest share one value).
-KPI_COUNT_CODES = frozenset({"i_single_form", "gi_new", "gi_upgraded", "opoai_c_groups",
-                             "award_nominations", "i40_assessments"})

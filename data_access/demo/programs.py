@@ -15,6 +15,7 @@ from data_access.demo import params as P
 from data_access.demo.factories import Registry
 from data_access.demo.sampling import Context, day_dates, scaled, uniform_days
 from data_access.rules import fiscal
+from data_access.rules.kpis import SPECS, TARGET_CODES
 
 I_SINGLE_FORM, OPOAI_C, AWARD = S.PROGRAMS
 I_SINGLE_FORM_FLOOR = 8        # enrolments a year even in the smallest province (national scale)
@@ -92,7 +93,7 @@ def _community_groups(rng: np.random.Generator, provinces: pd.DataFrame, lo: int
 
 
 def _fixed_target(code: str) -> float:
-    """The same-everywhere target of ``code``; a KPI added to settings needs one here too."""
+    """The same-everywhere target of ``code``; a KPI added to the registry needs one here too."""
     if code not in P.KPI_FIXED_TARGETS:
         raise KeyError(f"the demo generator has no target for KPI code {code!r}: add it to demo/params.py")
     return P.KPI_FIXED_TARGETS[code]
@@ -127,9 +128,9 @@ def kpi_targets(ctx: Context, provinces: pd.DataFrame) -> pd.DataFrame:
             "i40_assessments": np.round(i40_year * P.PROGRAM_RAMP[f] * share),
         }
         counts = {k: np.maximum(v, 1.0) for k, v in counts.items()}
-        for code in S.KPI_CODES:
+        for code in TARGET_CODES:
             value = counts[code] if code in counts else np.full(len(provinces), _fixed_target(code))
-            national = value.sum() if code in P.KPI_COUNT_CODES else value[0]
+            national = value[0] if SPECS[code].national_target_applies else value.sum()
             frames.append(pd.DataFrame({
                 "fiscal_year": np.int16(fy),
                 "province_code": [*provinces["code"], S.NATIONAL_CODE],

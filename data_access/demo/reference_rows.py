@@ -1,5 +1,5 @@
-"""The reference tables: provinces and districts straight from ``assets/``, and the made-up
-inspectors-general (one row per inspection region, as the assignment order would list them)."""
+"""The made-up inspectors-general of the demo: one row per inspection region, as the assignment
+order would list them (the provinces and districts come from :mod:`data_access.reference`)."""
 from __future__ import annotations
 
 from datetime import date
@@ -7,29 +7,10 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from data_access import reference
 from data_access.demo.words import INSPECTORS_GENERAL
 
 # The inspection-region order of fiscal year 2569 (PM's Office order 303/2568).
 IG_EFFECTIVE_FROM = date(2025, 10, 1)
-
-
-def provinces_frame() -> pd.DataFrame:
-    """The ``provinces`` table (the reference CSV without its factory counts)."""
-    table = reference.province_table()
-    return pd.DataFrame({
-        "code": table["code"].astype(str),
-        "name_th": table["name_th"],
-        "name_en": table["name_en"],
-        "region": table["region"],
-        "region_nesdb": table["region_nesdb"],
-        "inspection_region": table["inspection_region"].astype(np.int16),
-    })
-
-
-def districts_frame() -> pd.DataFrame:
-    """The ``districts`` table, from the district boundary file."""
-    return reference.district_table()[["code", "province_code", "name_th", "name_en"]].copy()
 
 
 def inspectors_general_frame() -> pd.DataFrame:

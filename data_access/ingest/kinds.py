@@ -13,6 +13,7 @@ import sqlalchemy as sa
 
 from data_access import settings as cfg
 from data_access.db import schema
+from data_access.rules.kpis import TARGET_CODES
 
 # How a field is read (see parse.py and transform.py).
 TEXT, INT, FLOAT, DATE, DATETIME = "text", "int", "float", "date", "datetime"
@@ -45,7 +46,6 @@ class Kind:
     """One kind of export: the table it loads and how its rows are read."""
 
     name: str
-    table: sa.Table
     key: tuple[str, ...]
     fields: tuple[Field, ...]
     # The header must name at least one field of each group, or the file is not of this kind.
@@ -53,6 +53,10 @@ class Kind:
     factory: str | None = None       # "required" / "optional": factory_id must exist in factories
     province: str | None = None      # "required" / "national": province from code or name
     refreshes_risk: bool = False     # the risk score reads this table
+
+    @property
+    def table(self) -> sa.Table:
+        return schema.IMPORT_TABLES[self.name]
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)
@@ -70,7 +74,7 @@ _ATTRIBUTES = ("has_wastewater", "has_air_emission", "has_hazardous_substance", 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind(
-        "factories", schema.factories, ("factory_id",),
+        "factories", ("factory_id",),
         (
             Field("factory_id", FACTORY_ID, required=True),
             Field("display_reg"),
@@ -95,7 +99,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         province="required", refreshes_risk=True,
     ),
     Kind(
-        "inspections", schema.inspections, ("inspection_id",),
+        "inspections", ("inspection_id",),
         (
             _id("inspection_id"), _FACTORY_REF,
             Field("inspected_on", DATE, required=True),
@@ -110,7 +114,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         factory="required", refreshes_risk=True,
     ),
     Kind(
-        "complaints", schema.complaints, ("complaint_id",),
+        "complaints", ("complaint_id",),
         (
             _id("complaint_id"), _FACTORY_OPTIONAL, *_PROVINCE,
             Field("received_on", DATE, required=True),
@@ -124,7 +128,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         factory="optional", province="required", refreshes_risk=True,
     ),
     Kind(
-        "emergencies", schema.emergencies, ("emergency_id",),
+        "emergencies", ("emergency_id",),
         (
             _id("emergency_id"), _FACTORY_OPTIONAL, *_PROVINCE,
             Field("type", CODE, required=True, codes="emergency_type", allowed=cfg.EMERGENCY_TYPES),
@@ -141,7 +145,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         factory="optional", province="required", refreshes_risk=True,
     ),
     Kind(
-        "gi", schema.gi_certifications, ("certificate_id",),
+        "gi", ("certificate_id",),
         (
             _id("certificate_id"), _FACTORY_REF,
             Field("level", LEADING_NUMBER, required=True, low=min(cfg.GI_LEVELS), high=max(cfg.GI_LEVELS)),
@@ -152,7 +156,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         factory="required",
     ),
     Kind(
-        "i40", schema.i40_assessments, ("assessment_id",),
+        "i40", ("assessment_id",),
         (
             _id("assessment_id"), _FACTORY_REF,
             Field("assessed_on", DATE, required=True),
@@ -164,7 +168,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         factory="required",
     ),
     Kind(
-        "programs", schema.program_participation, ("participation_id",),
+        "programs", ("participation_id",),
         (
             _id("participation_id"),
             Field("program", CODE, required=True, codes="program", allowed=cfg.PROGRAMS),
@@ -176,11 +180,11 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
         factory="optional", province="required",
     ),
     Kind(
-        "targets", schema.kpi_targets, ("fiscal_year", "province_code", "kpi_code"),
+        "targets", ("fiscal_year", "province_code", "kpi_code"),
         (
             Field("fiscal_year", FISCAL_YEAR, required=True),
             *_PROVINCE,
-            Field("kpi_code", CODE, required=True, allowed=cfg.KPI_CODES),
+            Field("kpi_code", CODE, required=True, allowed=TARGET_CODES),
             Field("target_value", FLOAT, required=True),
         ),
         needs=(("fiscal_year",), ("kpi_code",), ("target_value",)),

@@ -17,9 +17,9 @@ import sqlalchemy as sa
 
 from data_access.db import schema
 from data_access.db.bulk import insert_dataframe, read_frame, staged
-from data_access.demo.reference_rows import districts_frame, provinces_frame
 from data_access.ingest.kinds import Kind
 from data_access.ingest.transform import Context, Prepared
+from data_access.reference import districts_frame, provinces_frame
 
 _FACTORY_KEY = schema.factories.c.factory_id
 

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.db.bulk import read_frame
 from data_access.db.schema import TABLE_ORDER, factories, load_log
 
 
@@ -24,7 +25,7 @@ def load_history(conn: sa.Connection, limit: int = 50) -> pd.DataFrame:
     query = (sa.select(c.load_id, c.kind, c.source, c.rows_accepted, c.rows_rejected, c.started_at,
                        c.finished_at, c.loaded_by, c.as_of)
              .order_by(c.started_at.desc(), c.load_id.desc()).limit(limit))
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)
 
 
 def data_as_of(conn: sa.Connection) -> date | None:

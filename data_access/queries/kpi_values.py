@@ -5,8 +5,7 @@ read.
 One grouped query (``GROUP BY ROLLUP`` gives the national row, so national medians are true
 medians, not medians of medians) plus the overview's own risky-factory counts, so that the
 share of risky factories inspected is the same number on every page. A fiscal year's window runs
-from its first day to ``day``; "last year" is the previous fiscal year up to the same calendar
-day.
+from its first day to the period's day; "last year" is :meth:`Period.previous`.
 """
 from __future__ import annotations
 
@@ -16,53 +15,48 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
-    complaints,
-    emergencies,
-    factories,
-    gi_certifications,
-    i40_assessments,
-    kpi_targets,
-    program_participation,
+    complaints, emergencies, factories, gi_certifications, i40_assessments, kpi_targets, program_participation,
 )
 from data_access.queries.overview import province_metrics
 from data_access.rules.conditions import end_of
-from data_access.rules.fiscal import elapsed_share, fiscal_year_bounds, point_in_fiscal_year, same_point_last_year
-from data_access.rules.kpis import KPI_ORDER, KPIS, SPECS, achievement_pct, missing, ranking_value, traffic_light
+from data_access.rules.fiscal import Period
+from data_access.rules.kpis import (
+    KPI_ORDER, KPIS, SPECS, TARGET_CODES, achievement_pct, missing, ranking_value, traffic_light,
+)
 from data_access.rules.scope import NATIONAL
 
-PROGRAM_KPIS = {"i_single_form": "i_single_form", "opoai_c": "opoai_c_groups", "award_nomination": "award_nominations"}
-COUNT_KPIS = ("complaints_received", "complaints_resolved", "i_single_form", "opoai_c_groups", "award_nominations",
-              "gi_new", "gi_upgraded", "i40_assessments", "emergencies")
+PROGRAM_KPIS = {spec.program: spec.code for spec in KPIS if spec.program}
+# Counted columns: the count KPIs and the resolved complaints behind the share resolved.
+COUNTS = (*(spec.code for spec in KPIS if spec.unit == "count"), "complaints_resolved")
 META_COLUMNS = ("code", "name_th", "name_en", "region", "inspection_region")
 OFFICES_EXCLUDED = (cfg.BANGKOK_CODE, cfg.NATIONAL_CODE)
 
 
-def kpi_table(conn: sa.Connection, fiscal_year: int, as_of: date) -> pd.DataFrame:
+def kpi_table(conn: sa.Connection, period: Period) -> pd.DataFrame:
     """Long table, one row per province (and 'TH') and KPI: ``value``, ``target``,
     ``achievement`` (%), ``light``, ``previous`` (same point of the previous fiscal year),
     ``rank`` among the provincial offices and ``ranked_of``; plus the province's names and regions.
     """
-    day = point_in_fiscal_year(fiscal_year, as_of)
-    now = kpi_values(conn, fiscal_year, day)
-    before = kpi_values(conn, fiscal_year - 1, same_point_last_year(day))
-    return assemble(now, before, targets_by_province(conn, fiscal_year), elapsed_share(fiscal_year, as_of))
+    now, before = kpi_values(conn, period), kpi_values(conn, period.previous())
+    return assemble(now, before, targets_by_province(conn, period.fiscal_year), period.elapsed)
 
 
-def kpi_values(conn: sa.Connection, fiscal_year: int, day: date) -> pd.DataFrame:
+def kpi_values(conn: sa.Connection, period: Period) -> pd.DataFrame:
     """Wide table: one row per province and one for the nation ('TH'), one column per KPI."""
-    start, _ = fiscal_year_bounds(fiscal_year)
-    metrics = province_metrics(conn, day, NATIONAL)
+    start, day = period.start, period.day
+    metrics = province_metrics(conn, period, NATIONAL)
     national = {"code": cfg.NATIONAL_CODE, "risky": metrics["risky"].sum(),
                 "risky_inspected": metrics["risky_inspected"].sum()}
     frame = pd.concat([metrics[[*META_COLUMNS, "risky", "risky_inspected"]], pd.DataFrame([national])],
                       ignore_index=True)
     frame["risky_inspected_pct"] = _pct(frame["risky_inspected"], frame["risky"])
-    parts = [pd.read_sql(query, conn).set_index("province_code")
-             for query in (_complaints(start, day), _programs(fiscal_year, day), _gi(start, day),
+    parts = [read_frame(conn, query).set_index("province_code")
+             for query in (_complaints(start, day), _programs(period.fiscal_year, day), _gi(start, day),
                            _i40(start, day), _emergencies(start, day))]
     frame = frame.join(pd.concat(parts, axis=1), on="code")
-    counts = [c for c in COUNT_KPIS if c in frame.columns]
+    counts = [c for c in COUNTS if c in frame.columns]
     frame[counts] = frame[counts].fillna(0).astype("int64")
     frame["complaints_resolved_pct"] = _pct(frame["complaints_resolved"], frame["complaints_received"])
     return frame[[*META_COLUMNS, *KPI_ORDER]]
@@ -72,9 +66,9 @@ def targets_by_province(conn: sa.Connection, fiscal_year: int) -> pd.DataFrame:
     """Wide table of a fiscal year's targets: index province code (and 'TH'), one column per KPI."""
     t = kpi_targets.c
     query = sa.select(t.province_code, t.kpi_code, t.target_value).where(t.fiscal_year == fiscal_year)
-    rows = pd.read_sql(query, conn)
+    rows = read_frame(conn, query)
     wide = rows.pivot_table(index="province_code", columns="kpi_code", values="target_value", aggfunc="first")
-    return wide.reindex(columns=list(cfg.KPI_CODES))
+    return wide.reindex(columns=list(TARGET_CODES))
 
 
 def assemble(now: pd.DataFrame, before: pd.DataFrame, targets: pd.DataFrame, elapsed: float) -> pd.DataFrame:

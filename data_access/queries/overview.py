@@ -1,8 +1,8 @@
-"""The national overview: seven headline figures per province at a point in time.
+"""The national overview: the headline counts per province at a point in time.
 
-One grouped query per figure, joined on the province table, gives a frame that feeds the
-choropleth and the ranked table; the national KPI cards are its column sums, so cards, map and
-table can never disagree.
+One grouped query per count, joined on the province table, gives a frame that feeds the
+choropleth and the ranked table; the national cards are its column sums (ratios recomputed, see
+:mod:`data_access.rules.metrics`), so cards, map and table can never disagree.
 """
 from __future__ import annotations
 
@@ -12,76 +12,44 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
-    complaints,
-    emergencies,
-    factories,
-    factory_risk,
-    gi_certifications,
-    i40_assessments,
-    inspections,
-    provinces,
+    complaints, emergencies, factories, factory_risk, gi_certifications, i40_assessments, inspections, provinces,
 )
 from data_access.rules.conditions import complaint_open_on, emergency_active_on, gi_valid_on, operating_on
-from data_access.rules.fiscal import fiscal_year_bounds, fiscal_year_of
+from data_access.rules.fiscal import Period
+from data_access.rules.metrics import HEADLINE, add_ratios, national_figures
 from data_access.rules.scope import Scope
 
-# The overview's KPI cards, in display order.
-KPI_CARDS = ("operating", "risky", "risky_inspected_pct", "open_complaints", "active_emergencies",
-             "gi_certified", "i40_advanced")
-COUNT_COLUMNS = ("operating", "risky", "risky_inspected", "open_complaints", "active_emergencies",
-                 "gi_certified", "i40_advanced")
 
+def province_metrics(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
+    """Per province in ``scope``: the headline counts on ``period.day`` and the ratios of them.
 
-def province_metrics(conn: sa.Connection, day: date, scope: Scope) -> pd.DataFrame:
-    """Per province in ``scope``: the headline counts on ``day`` and the derived shares.
-
-    ``risky_inspected`` counts risky factories inspected since the start of the fiscal year that
-    contains ``day``.
+    ``risky_inspected`` counts risky factories inspected since the start of the fiscal year.
     """
-    return add_shares(pd.read_sql(province_metrics_query(day, scope), conn))
+    return add_ratios(read_frame(conn, province_metrics_query(period, scope)))
 
 
-def province_metrics_query(day: date, scope: Scope) -> sa.Select:
+def province_metrics_query(period: Period, scope: Scope) -> sa.Select:
     """The single grouped query behind :func:`province_metrics` (the benchmark runs it raw too)."""
-    fy_start, _ = fiscal_year_bounds(fiscal_year_of(day))
-    parts = [
-        _operating(day), _risky(day), _risky_inspected(day, fy_start), _open_complaints(day),
-        _active_emergencies(day), _gi_certified(day), _i40_advanced(day),
-    ]
+    day = period.day
+    parts = {"operating": _operating(day), "risky": _risky(day), "risky_inspected": _risky_inspected(period),
+             "open_complaints": _open_complaints(day), "active_emergencies": _active_emergencies(day),
+             "gi_certified": _gi_certified(day), "i40_advanced": _i40_advanced(day)}
     p = provinces.c
     query = sa.select(p.code, p.name_th, p.name_en, p.region, p.inspection_region,
-                      *(sa.func.coalesce(part.c.n, 0).label(name) for name, part in zip(COUNT_COLUMNS, parts)))
+                      *(sa.func.coalesce(part.c.n, 0).label(name) for name, part in parts.items()))
     joined = provinces
-    for part in parts:
+    for part in parts.values():
         joined = joined.outerjoin(part, part.c.province_code == p.code)
     return query.select_from(joined).where(scope.province_condition(p.code)).order_by(p.code)
 
 
-def add_shares(frame: pd.DataFrame) -> pd.DataFrame:
-    """Derived columns: risky factories per 1,000 and the share of risky factories inspected."""
-    frame = frame.copy()
-    frame["risky_per_1000"] = _ratio(frame["risky"] * 1000, frame["operating"])
-    frame["risky_inspected_pct"] = _ratio(frame["risky_inspected"] * 100, frame["risky"])
-    return frame
-
-
-def national_kpis(metrics: pd.DataFrame) -> dict[str, float | None]:
-    """The KPI cards' figures: sums of the province counts, shares recomputed from the sums."""
-    totals = {name: float(metrics[name].sum()) for name in COUNT_COLUMNS}
-    totals["risky_inspected_pct"] = totals["risky_inspected"] * 100 / totals["risky"] if totals["risky"] else None
-    return totals
-
-
 def kpis_with_change(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
-    """Each headline KPI beside its value at the earlier point, from two :func:`province_metrics`
-    frames (the page reads them for a day and :func:`fiscal.same_point_last_year` of it)."""
-    current, previous = national_kpis(now), national_kpis(before)
-    return pd.DataFrame([{"kpi": k, "value": current[k], "previous": previous[k]} for k in KPI_CARDS])
-
-
-def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    return (numerator / denominator.where(denominator > 0)).astype(float).round(2)
+    """Each headline figure beside its value at the earlier point, from two :func:`province_metrics`
+    frames (the page reads them for a period and :meth:`Period.previous` of it)."""
+    current, previous = national_figures(now), national_figures(before)
+    return pd.DataFrame([{"kpi": k, "value": current[k], "previous": previous[k]} for k in HEADLINE])
 
 
 def _count_by_province(column: sa.ColumnElement, *conditions: sa.ColumnElement[bool],
@@ -104,9 +72,10 @@ def _risky(day: date) -> sa.Subquery:
                               source=_risky_join())
 
 
-def _risky_inspected(day: date, fy_start: date) -> sa.Subquery:
+def _risky_inspected(period: Period) -> sa.Subquery:
+    day = period.day
     inspected = (sa.select(inspections.c.factory_id)
-                 .where(inspections.c.inspected_on >= fy_start, inspections.c.inspected_on <= day))
+                 .where(inspections.c.inspected_on >= period.start, inspections.c.inspected_on <= day))
     return _count_by_province(factories.c.province_code, operating_on(day), factory_risk.c.is_risky,
                               factories.c.factory_id.in_(inspected), source=_risky_join())
 

@@ -1,34 +1,55 @@
 """One province as an inspector-general prepares to visit it: who covers it, how its inspections,
 complaints and emergencies moved month by month, where its risky factories are, and what is open.
 
-Every function reads one province at one day and returns a DataFrame (or a dict for the header),
-so the page and the PDF brief show the same figures.
+Every function reads one province at one day and returns a DataFrame (or a
+:class:`ProvinceHeader`), so the page and the PDF brief show the same figures.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
-    complaints,
-    districts,
-    emergencies,
-    factories,
-    factory_risk,
-    inspections,
-    inspectors_general,
-    provinces,
+    complaints, districts, emergencies, factories, factory_risk, inspections, inspectors_general, provinces,
 )
 from data_access.rules.conditions import complaint_open_on, emergency_active_on, end_of, operating_on
-from data_access.rules.fiscal import fiscal_year_bounds, fiscal_year_of
+from data_access.rules.fiscal import Period, fiscal_year_bounds, fiscal_year_of
 
 TREND_SERIES = ("inspections", "complaints", "emergencies")
 
 
-def province_header(conn: sa.Connection, code: str, day: date) -> dict | None:
+@dataclass(frozen=True)
+class ProvinceHeader:
+    """Who and where a province is: names, regions and the inspector-general in office."""
+
+    code: str
+    name_th: str
+    name_en: str
+    region: str
+    region_nesdb: str
+    inspection_region: int
+    inspector_th: str | None = None
+    inspector_en: str | None = None
+    inspector_since: date | None = None
+
+    @property
+    def is_bangkok(self) -> bool:
+        """Bangkok's factories are supervised by DIW, not by a Provincial Industry Office."""
+        return self.code == cfg.BANGKOK_CODE
+
+    def name(self, lang: str) -> str:
+        return self.name_th if lang == "th" else self.name_en
+
+    def inspector(self, lang: str) -> str | None:
+        return self.inspector_th if lang == "th" else self.inspector_en
+
+
+def province_header(conn: sa.Connection, code: str, day: date) -> ProvinceHeader | None:
     """Names, regions and the inspector-general in office on ``day`` (the assignment of the
     province's inspection region with the latest ``effective_from`` not after it); ``None`` for
     an unknown code."""
@@ -37,12 +58,12 @@ def province_header(conn: sa.Connection, code: str, day: date) -> dict | None:
                        .where(p.code == code)).mappings().first()
     if row is None:
         return None
-    header = {**row, "inspection_region": int(row["inspection_region"]), "is_bangkok": code == cfg.BANGKOK_CODE}
+    region = int(row["inspection_region"])
     inspector = conn.execute(sa.select(ig.name_th, ig.name_en, ig.effective_from)
-                             .where(ig.inspection_region == header["inspection_region"], ig.effective_from <= day)
+                             .where(ig.inspection_region == region, ig.effective_from <= day)
                              .order_by(ig.effective_from.desc()).limit(1)).first()
-    header["ig_name_th"], header["ig_name_en"], header["ig_since"] = inspector or (None, None, None)
-    return header
+    names = dict(zip(("inspector_th", "inspector_en", "inspector_since"), inspector)) if inspector else {}
+    return ProvinceHeader(**{**row, "inspection_region": region}, **names)
 
 
 def region_provinces(conn: sa.Connection, inspection_region: int) -> list[str]:
@@ -52,14 +73,15 @@ def region_provinces(conn: sa.Connection, inspection_region: int) -> list[str]:
     return list(conn.execute(query).scalars())
 
 
-def monthly_trends(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
+def monthly_trends(conn: sa.Connection, code: str, period: Period) -> pd.DataFrame:
     """Inspections, complaints received and emergencies started per month, over the
-    ``TREND_FISCAL_YEARS`` fiscal years up to the one holding ``day`` and up to ``day``.
+    ``TREND_FISCAL_YEARS`` fiscal years up to ``period``'s and up to its day.
 
     One row per month (``month`` = its first day, ``fiscal_year`` in BE), months without events
     as 0, so a quiet month shows as a dip rather than a gap.
     """
-    first, _ = fiscal_year_bounds(fiscal_year_of(day) - cfg.TREND_FISCAL_YEARS + 1)
+    first, _ = fiscal_year_bounds(period.fiscal_year - cfg.TREND_FISCAL_YEARS + 1)
+    day = period.day
     i, c, e = inspections.c, complaints.c, emergencies.c
     parts = [
         sa.select(sa.literal("inspections").label("series"), i.inspected_on.label("on"))
@@ -75,7 +97,7 @@ def monthly_trends(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
     month = sa.func.date_trunc("month", events.c.on)
     query = sa.select(events.c.series, month.label("month"), sa.func.count().label("n")).group_by(
         events.c.series, month)
-    counts = pd.read_sql(query, conn)
+    counts = read_frame(conn, query)
     months = pd.date_range(pd.Timestamp(first), pd.Timestamp(day), freq="MS")
     counts["month"] = pd.to_datetime(counts["month"]).dt.tz_localize(None)
     wide = (counts.pivot_table(index="month", columns="series", values="n", aggfunc="sum")
@@ -98,7 +120,7 @@ def district_risk(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
                        sa.func.coalesce(counts.c.risky, 0).label("risky"))
              .select_from(districts.outerjoin(counts, counts.c.district_code == d.code))
              .where(d.province_code == code).order_by(d.code))
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)
 
 
 def factory_points(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
@@ -109,7 +131,7 @@ def factory_points(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
              .select_from(factories.outerjoin(factory_risk, r.factory_id == f.factory_id))
              .where(f.province_code == code, operating_on(day), f.lat.is_not(None), f.lon.is_not(None))
              .order_by(r.score.asc().nulls_first(), f.factory_id))
-    return pd.read_sql(query, conn).round({"lat": cfg.RISK_MAP_DECIMALS, "lon": cfg.RISK_MAP_DECIMALS})
+    return read_frame(conn, query).round({"lat": cfg.RISK_MAP_DECIMALS, "lon": cfg.RISK_MAP_DECIMALS})
 
 
 def open_complaints(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
@@ -123,7 +145,7 @@ def open_complaints(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
                           .outerjoin(districts, d.code == f.district_code))
              .where(c.province_code == code, complaint_open_on(day))
              .order_by(c.received_on, c.complaint_id))
-    frame = pd.read_sql(query, conn)
+    frame = read_frame(conn, query)
     frame["days_open"] = (pd.Timestamp(day) - pd.to_datetime(frame["received_on"])).dt.days
     return frame
 
@@ -140,7 +162,7 @@ def province_emergencies(conn: sa.Connection, code: str, day: date) -> pd.DataFr
              .select_from(emergencies.outerjoin(factories, f.factory_id == e.factory_id))
              .where(e.province_code == code, e.started_at < moment, sa.or_(active, e.started_at >= recent))
              .order_by(active.desc(), e.started_at.desc(), e.emergency_id))
-    frame = pd.read_sql(query, conn)
+    frame = read_frame(conn, query)
     frame["active"] = frame["active"].astype(bool)
     contained = pd.to_datetime(frame["contained_at"])
     hours = (contained - pd.to_datetime(frame["started_at"])).dt.total_seconds() / 3600

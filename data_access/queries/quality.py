@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.db.bulk import read_frame
 from data_access.db.schema import factories, provinces
 
 
@@ -28,7 +29,7 @@ def factory_quality(conn: sa.Connection) -> pd.DataFrame:
         sa.func.count().filter(f.factory_type.is_(None)).label("without_type"),
         sa.func.count().filter(sa.not_(f.in_latest_feed)).label("not_in_latest_feed"),
     )
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)
 
 
 def factories_without_point(conn: sa.Connection) -> pd.DataFrame:
@@ -41,4 +42,4 @@ def factories_without_point(conn: sa.Connection) -> pd.DataFrame:
         .where(sa.not_(has_point()))
         .order_by(f.province_code, f.factory_id)
     )
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)

@@ -17,24 +17,17 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
-    complaints,
-    districts,
-    emergencies,
-    factories,
-    factory_risk,
-    gi_certifications,
-    i40_assessments,
-    inspections,
+    complaints, districts, emergencies, factories, factory_risk, gi_certifications, i40_assessments, inspections,
     provinces,
 )
 from data_access.queries.overview import province_metrics
 from data_access.rules.conditions import complaint_open_on, emergency_active_on, end_of, gi_valid_on, operating_on
+from data_access.rules.fiscal import Period
 from data_access.rules.risk import band_of
 from data_access.rules.scope import NATIONAL, Scope
 
-# The choropleth's metrics, in the order of the selector.
-METRIC_COLUMNS = ("risky", "risky_per_1000", "risky_inspected_pct", "risky_overdue", "risky_open_complaints")
 POINT_COLUMNS = ("factory_id", "display_reg", "name", "factory_type", "category", "province_code", "province_th",
                  "province_en", "district_code", "district_th", "district_en", "lat", "lon", "score", "band",
                  "top_factors", "last_inspected_on", "open_complaints")
@@ -59,10 +52,38 @@ class FactoryFilter:
 
 
 @dataclass(frozen=True)
+class FactoryFacts:
+    """Who and where a factory is, and its stored score."""
+
+    factory_id: str
+    display_reg: str | None
+    name: str
+    factory_type: int | None
+    category: int | None
+    status: str
+    workers: int | None
+    horsepower: float | None
+    province_th: str
+    province_en: str
+    district_th: str | None
+    district_en: str | None
+    score: float
+    band: str
+    is_risky: bool
+    computed_on: date
+
+    def province(self, lang: str) -> str:
+        return self.province_th if lang == "th" else self.province_en
+
+    def district(self, lang: str) -> str | None:
+        return self.district_th if lang == "th" else self.district_en
+
+
+@dataclass(frozen=True)
 class FactoryCard:
     """Everything the factory card shows, read at one day."""
 
-    factory: dict
+    factory: FactoryFacts
     points: pd.DataFrame            # factor, points, weight; largest contribution first
     inspections: pd.DataFrame = field(repr=False)
     complaints: pd.DataFrame = field(repr=False)
@@ -73,12 +94,12 @@ class FactoryCard:
 
 # --- (a) province metrics ----------------------------------------------------------------------
 
-def province_risk_metrics(conn: sa.Connection, day: date, scope: Scope) -> pd.DataFrame:
+def province_risk_metrics(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
     """The overview's province figures plus two that only the risk map needs: risky factories
     not inspected in the last ``INSPECTION_OVERDUE_DAYS`` (or never), and open complaints
     against risky factories."""
-    extra = pd.read_sql(_risky_extras_query(day, scope), conn)
-    return province_metrics(conn, day, scope).merge(extra, on="code", how="left")
+    extra = read_frame(conn, _risky_extras_query(period.day, scope))
+    return province_metrics(conn, period, scope).merge(extra, on="code", how="left")
 
 
 def _risky_extras_query(day: date, scope: Scope) -> sa.Select:
@@ -109,7 +130,7 @@ def _overdue(day: date) -> sa.ColumnElement[bool]:
 def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter) -> pd.DataFrame:
     """Operating factories that pass ``flt`` on ``day``, highest score first, with the columns
     the map and the table show (``POINT_COLUMNS``); coordinates rounded for the browser."""
-    frame = pd.read_sql(_matching_query(day, flt), conn)
+    frame = read_frame(conn, _matching_query(day, flt))
     frame["top_factors"] = top_factor_codes(frame[list(PTS_COLUMNS)])
     frame[["lat", "lon"]] = frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
     frame["last_inspected_on"] = pd.to_datetime(frame["last_inspected_on"]).dt.date
@@ -206,7 +227,7 @@ def factory_card(conn: sa.Connection, factory_id: str, day: date) -> FactoryCard
     points = pd.DataFrame({"factor": cfg.RISK_FACTORS, "points": [float(facts.pop(c)) for c in PTS_COLUMNS],
                            "weight": [float(cfg.RISK_WEIGHTS[n]) for n in cfg.RISK_FACTORS]})
     return FactoryCard(
-        factory=facts,
+        factory=FactoryFacts(**facts),
         points=points.sort_values("points", ascending=False, kind="stable", ignore_index=True),
         inspections=_card_inspections(conn, factory_id, day),
         complaints=_card_complaints(conn, factory_id, day),
@@ -227,7 +248,7 @@ def _card_inspections(conn: sa.Connection, factory_id: str, day: date) -> pd.Dat
                        sa.case((i.order_closed_on <= day, i.order_closed_on)).label("order_closed_on"))
              .where(i.factory_id == factory_id, i.inspected_on <= day)
              .order_by(i.inspected_on.desc(), i.inspection_id.desc()).limit(cfg.RISK_CARD_INSPECTIONS))
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)
 
 
 def _card_complaints(conn: sa.Connection, factory_id: str, day: date) -> pd.DataFrame:
@@ -237,7 +258,7 @@ def _card_complaints(conn: sa.Connection, factory_id: str, day: date) -> pd.Data
                        sa.case((c.resolved_on <= day, c.resolved_on)).label("resolved_on"))
              .where(c.factory_id == factory_id, c.received_on <= day)
              .order_by(c.received_on.desc(), c.complaint_id.desc()).limit(cfg.RISK_CARD_EVENTS))
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)
 
 
 def _card_emergencies(conn: sa.Connection, factory_id: str, day: date) -> pd.DataFrame:
@@ -246,7 +267,7 @@ def _card_emergencies(conn: sa.Connection, factory_id: str, day: date) -> pd.Dat
                        e.casualties, e.summary)
              .where(e.factory_id == factory_id, e.started_at < end_of(day))
              .order_by(e.started_at.desc(), e.emergency_id.desc()).limit(cfg.RISK_CARD_EVENTS))
-    return pd.read_sql(query, conn)
+    return read_frame(conn, query)
 
 
 def _latest(conn: sa.Connection, query: sa.Select) -> dict | None:

@@ -13,19 +13,18 @@ import sqlalchemy as sa
 from data_access import settings as cfg
 from data_access.db.bulk import read_frame, replace_rows
 from data_access.db.schema import complaints, emergencies, factories, factory_risk, inspections
+from data_access.rules.conditions import non_compliant_within
 from data_access.rules.risk import score_factories
 
 
 def risk_features(conn: sa.Connection, as_of: date) -> pd.DataFrame:
     """The features of every factory that is not struck off, counted at ``as_of``."""
-    nc_since = as_of - timedelta(days=365 * cfg.RISK_NONCOMPLIANCE_YEARS)
     em_since = datetime.combine(as_of - timedelta(days=365 * cfg.RISK_EMERGENCY_YEARS), time())
     insp = (
         sa.select(
             inspections.c.factory_id,
             sa.func.max(inspections.c.inspected_on).label("last_inspected_on"),
-            sa.func.count().filter(sa.and_(inspections.c.result == "non_compliant",
-                                           inspections.c.inspected_on >= nc_since)).label("non_compliant_count"),
+            sa.func.count().filter(non_compliant_within(as_of)).label("non_compliant_count"),
             sa.func.count().filter(sa.and_(inspections.c.order_issued,
                                            inspections.c.order_closed_on.is_(None))).label("open_orders"),
         ).where(inspections.c.inspected_on <= as_of).group_by(inspections.c.factory_id).subquery()

@@ -15,23 +15,25 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
+from data_access.db.bulk import read_frame
 from data_access.db.schema import complaints, districts, factories, factory_risk, inspections
-from data_access.rules.conditions import complaint_open_on, operating_on
-from data_access.rules.fiscal import fiscal_year_bounds, fiscal_year_of
+from data_access.rules.conditions import complaint_open_on, non_compliant_within, operating_on
+from data_access.rules.fiscal import Period
 from data_access.rules.risk import top_factors
 
 POINT_COLUMNS = [f"pts_{name}" for name in cfg.RISK_FACTORS]
 
 
-def visit_list(conn: sa.Connection, code: str, day: date, limit: int = cfg.VISIT_LIST_SIZE) -> pd.DataFrame:
-    """Up to ``limit`` factories of province ``code`` worth a visit on ``day``, highest score first.
+def visit_list(conn: sa.Connection, code: str, period: Period, limit: int = cfg.VISIT_LIST_SIZE) -> pd.DataFrame:
+    """Up to ``limit`` factories of province ``code`` worth a visit on ``period.day``, highest
+    score first.
 
     Columns: factory id, name, district names, ``score``, ``band``, ``top_factors`` (the factors
     that weigh most), ``last_inspected_on``, ``days_since_inspection`` (NaN: never),
     ``non_compliant``, ``overdue_orders`` with ``oldest_due``, ``open_complaints``, and the flags
     ``risky_not_inspected`` and ``inspection_overdue``.
     """
-    fy_start, _ = fiscal_year_bounds(fiscal_year_of(day))
+    fy_start, day = period.start, period.day
     insp, comp = _inspection_record(code, day), _open_complaints(day)
     f, r, d = factories.c, factory_risk.c, districts.c
     never_or_before = sa.or_(insp.c.last_inspected_on.is_(None), insp.c.last_inspected_on < fy_start)
@@ -56,7 +58,7 @@ def visit_list(conn: sa.Connection, code: str, day: date, limit: int = cfg.VISIT
                       non_compliant >= cfg.VISIT_REPEAT_NONCOMPLIANT))
         .order_by(r.score.desc(), f.factory_id).limit(limit)
     )
-    frame = pd.read_sql(query, conn)
+    frame = read_frame(conn, query)
     points = frame[POINT_COLUMNS].rename(columns=lambda c: c.removeprefix("pts_"))
     frame["top_factors"] = [top_factors(row) for _, row in points.iterrows()]
     last = pd.to_datetime(frame["last_inspected_on"])
@@ -70,12 +72,10 @@ def _inspection_record(code: str, day: date) -> sa.Subquery:
     """Per factory of the province, up to ``day``: last inspection, recent non-compliant inspections, and orders
     to correct whose follow-up date has passed while they are still open."""
     i = inspections.c
-    since = day - timedelta(days=365 * cfg.RISK_NONCOMPLIANCE_YEARS)
     overdue_order = sa.and_(i.order_issued, i.follow_up_due < day,
                             sa.or_(i.order_closed_on.is_(None), i.order_closed_on > day))
     return (sa.select(i.factory_id, sa.func.max(i.inspected_on).label("last_inspected_on"),
-                      sa.func.count().filter(sa.and_(i.result == "non_compliant", i.inspected_on > since))
-                      .label("non_compliant"),
+                      sa.func.count().filter(non_compliant_within(day)).label("non_compliant"),
                       sa.func.count().filter(overdue_order).label("overdue_orders"),
                       sa.func.min(i.follow_up_due).filter(overdue_order).label("oldest_due"))
             .select_from(inspections.join(factories, factories.c.factory_id == i.factory_id))

@@ -1,6 +1,6 @@
-"""Point-in-time conditions shared by the query modules: what "operating", "open", "active" and
-"certified" mean on a given day. Each is a SQLAlchemy condition so that it composes into any
-query and means the same everywhere.
+"""Point-in-time conditions shared by the query modules: what "operating", "open", "active",
+"certified" and "non-compliant lately" mean on a given day. Each is a SQLAlchemy condition so
+that it composes into any query and means the same everywhere.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.schema import complaints, emergencies, factories, gi_certifications
+from data_access.db.schema import complaints, emergencies, factories, gi_certifications, inspections
 
 
 def end_of(day: date) -> datetime:
@@ -49,3 +49,12 @@ def gi_valid_on(day: date) -> sa.ColumnElement[bool]:
     g = gi_certifications.c
     return sa.and_(g.certified_on <= day, sa.or_(g.expires_on.is_(None), g.expires_on > day),
                    sa.or_(g.revoked_on.is_(None), g.revoked_on > day))
+
+
+def non_compliant_within(day: date) -> sa.ColumnElement[bool]:
+    """Non-compliant inspections of the ``RISK_NONCOMPLIANCE_YEARS`` (of 365 days) up to ``day``:
+    after the day that many years before it, up to and including ``day``. The risk score and the
+    visit list count repeated non-compliance with this one window."""
+    i = inspections.c
+    since = day - timedelta(days=365 * cfg.RISK_NONCOMPLIANCE_YEARS)
+    return sa.and_(i.result == "non_compliant", i.inspected_on > since, i.inspected_on <= day)

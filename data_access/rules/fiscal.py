@@ -2,10 +2,11 @@
 
 A fiscal year runs 1 October to 30 September and is named by the Buddhist Era year in which it
 ends: fiscal year 2570 = 1 Oct 2026 - 30 Sep 2027. Dates are stored Gregorian; these helpers are
-the only place that converts.
+the only place that converts, and :class:`Period` is the one value a view passes down.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from data_access.settings import BUDDHIST_ERA_OFFSET, FISCAL_YEAR_START_MONTH
@@ -59,3 +60,43 @@ def recent_fiscal_years(as_of: date, count: int = 5) -> list[int]:
     """The last ``count`` fiscal years up to the one containing ``as_of``, newest first."""
     current = fiscal_year_of(as_of)
     return [current - i for i in range(count)]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a view reads, made once per run and passed down to every query and renderer:
+    the fiscal year chosen and the data's as-of date, from which follow the year's first day,
+    the day its figures are read at and the share of it elapsed. Frozen and hashable, so it can
+    key a cached query."""
+
+    fiscal_year: int
+    as_of: date
+
+    @classmethod
+    def at(cls, day: date) -> Period:
+        """The fiscal year that contains ``day``, read at ``day``."""
+        return cls(fiscal_year_of(day), day)
+
+    @property
+    def start(self) -> date:
+        """The fiscal year's first day (1 October)."""
+        return fiscal_year_bounds(self.fiscal_year)[0]
+
+    @property
+    def end(self) -> date:
+        """The fiscal year's last day (30 September)."""
+        return fiscal_year_bounds(self.fiscal_year)[1]
+
+    @property
+    def day(self) -> date:
+        """The day the year's figures are read at (see :func:`point_in_fiscal_year`)."""
+        return point_in_fiscal_year(self.fiscal_year, self.as_of)
+
+    @property
+    def elapsed(self) -> float:
+        """Share (0..1) of the fiscal year elapsed at :attr:`day`: KPIs are judged against it."""
+        return elapsed_share(self.fiscal_year, self.as_of)
+
+    def previous(self) -> Period:
+        """The fiscal year before, read at the same calendar day: "the same point last year"."""
+        return Period(self.fiscal_year - 1, same_point_last_year(self.day))

@@ -3,7 +3,8 @@ way is better, and how a value is judged against its target part way through the
 
 Everything here is a plain function of numbers (no database), so the rules are unit-tested on
 their own and the province page, its ranking and the PDF brief all judge a KPI the same way.
-The queries that produce the values live in :mod:`data_access.queries.kpi_values`.
+This registry is the one list of KPIs: the targets table, the importer, the demo generator
+and the queries of :mod:`data_access.queries.kpi_values` all derive theirs from it.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class KpiSpec:
     risky factories inspected so far), so it is judged against the elapsed share of the year;
     otherwise it is a level (a share resolved, a median) judged against the target directly.
     ``has_target``: figures such as complaints received are shown and ranked but not targeted.
+    ``program``: the programme of ``program_participation`` whose enrolments the KPI counts.
     """
 
     code: str
@@ -31,6 +33,7 @@ class KpiSpec:
     higher_is_better: bool
     paced: bool
     has_target: bool = True
+    program: str | None = None
 
     @property
     def national_target_applies(self) -> bool:
@@ -45,17 +48,19 @@ KPIS: tuple[KpiSpec, ...] = (
     KpiSpec("complaints_received", "count", higher_is_better=False, paced=False, has_target=False),
     KpiSpec("complaints_resolved_pct", "pct", higher_is_better=True, paced=False),
     KpiSpec("complaint_days_median", "days", higher_is_better=False, paced=False),
-    KpiSpec("i_single_form", "count", higher_is_better=True, paced=True),
+    KpiSpec("i_single_form", "count", higher_is_better=True, paced=True, program="i_single_form"),
     KpiSpec("gi_new", "count", higher_is_better=True, paced=True),
     KpiSpec("gi_upgraded", "count", higher_is_better=True, paced=True),
-    KpiSpec("opoai_c_groups", "count", higher_is_better=True, paced=True),
-    KpiSpec("award_nominations", "count", higher_is_better=True, paced=True),
+    KpiSpec("opoai_c_groups", "count", higher_is_better=True, paced=True, program="opoai_c"),
+    KpiSpec("award_nominations", "count", higher_is_better=True, paced=True, program="award_nomination"),
     KpiSpec("i40_assessments", "count", higher_is_better=True, paced=True),
     KpiSpec("emergencies", "count", higher_is_better=False, paced=False, has_target=False),
     KpiSpec("emergency_contain_hours", "hours", higher_is_better=False, paced=False),
 )
 SPECS: dict[str, KpiSpec] = {spec.code: spec for spec in KPIS}
 KPI_ORDER = tuple(SPECS)
+# The codes of ``kpi_targets``: the KPIs that have a target.
+TARGET_CODES = tuple(spec.code for spec in KPIS if spec.has_target)
 
 
 def missing(value: float | None) -> bool:

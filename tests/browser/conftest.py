@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from components.theme import ensure_static_fonts
+from components.plumbing.static_files import ensure_static_fonts
 from tests.browser.helpers import (
     ARTIFACTS,
     CHROMIUM,

@@ -12,9 +12,8 @@ import re
 import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
-from shapely.geometry import shape
 
-from data_access.reference import province_geojson
+from data_access.reference import province_shapes
 from tests.browser.helpers import open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
@@ -56,7 +55,8 @@ def test_choropleth_click_opens_the_province_page(page: Page, app_server: str):
     chart = page.locator(CHOROPLETH).first
     chart.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
-    inside = shape(next(f for f in province_geojson()["features"] if f["id"] == PROVINCE)["geometry"])
+    shapes = province_shapes()
+    inside = shapes.loc[shapes["code"] == PROVINCE, "geometry"].iloc[0]
     point = inside.representative_point()
     x, y = chart.evaluate("""(gd, lonLat) => {
         const map = gd._fullLayout.map._subplot.map;   // plotly's maplibre map

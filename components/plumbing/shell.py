@@ -2,6 +2,9 @@
 sidebar's global filters. ``app.py`` calls :func:`run_app`; every page calls
 :func:`ensure_shell` first, because a cold deep link on a fresh server may run a page file on
 its own (Streamlit's legacy mode for a ``pages/`` folder) before any session has loaded ``/``.
+
+The shell makes the run's :class:`Filters` once (the period and the geographic scope); pages
+read them with :func:`current`.
 """
 from __future__ import annotations
 
@@ -11,13 +14,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import cached, first_start
-from components.filters import language_toggle, sidebar_filters
 from components.i18n import fmt_date, t
-from components.theme import ensure_static_fonts
+from components.plumbing import first_start, queries, reference, url_state
+from components.plumbing.params import FILTERS, LANGUAGE, fiscal_years, scope_of
+from components.plumbing.static_files import ensure_static_fonts
+from components.sidebar import language_toggle, sidebar_filters
+from data_access.rules.fiscal import Period
+from data_access.rules.scope import Scope
 from data_access.settings import PROJECT_ROOT
 
 _ACTIVE = "_shell_active"
+_FILTERS = "_filters"
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,10 @@ class PageSpec:
     def url_path(self) -> str:
         return Path(self.file).stem
 
+    @property
+    def path(self) -> Path:
+        return PROJECT_ROOT / self.file
+
 
 PAGES = (
     PageSpec("pages/overview.py", "page.overview", "🗺️"),
@@ -41,6 +52,14 @@ PAGES = (
     PageSpec("pages/province.py", "page.province", "📍"),
     PageSpec("pages/data.py", "page.data", "🗄️"),
 )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the sidebar has chosen, as the pages need it: made once per run."""
+
+    period: Period
+    scope: Scope
 
 
 def ensure_shell() -> None:
@@ -52,15 +71,18 @@ def ensure_shell() -> None:
 
 def run_app() -> None:
     """Build the shell and run the page the URL asks for."""
+    url_state.begin_run()
+    st.session_state["lang"] = url_state.read(LANGUAGE)["lang"]
     st.set_page_config(page_title=t("app.title"), page_icon="🏭", layout="wide")
     ensure_static_fonts()
     language_toggle()
-    pages = [st.Page(PROJECT_ROOT / spec.file, title=t(spec.title_key), icon=spec.icon, default=index == 0)
-             for index, spec in enumerate(PAGES)]
-    page = st.navigation(pages)
+    page = st.navigation([st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, default=index == 0)
+                          for index, spec in enumerate(PAGES)])
     first_start.build_demo_if_needed()
-    as_of = cached.as_of()
-    st.session_state["_filters"] = sidebar_filters(as_of or date.today())
+    as_of = queries.as_of()
+    values = url_state.read(FILTERS)
+    sidebar_filters(fiscal_years(), reference.regions(), reference.inspection_regions())
+    st.session_state[_FILTERS] = Filters(Period(values["fy"], as_of or date.today()), scope_of(values))
     if as_of:
         st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
     st.session_state[_ACTIVE] = True
@@ -70,9 +92,14 @@ def run_app() -> None:
         st.session_state[_ACTIVE] = False
 
 
+def current() -> Filters:
+    """The filters the shell made in this run (pages call this)."""
+    return st.session_state[_FILTERS]
+
+
 def require_data() -> None:
     """Stop a page with an explanation when the database holds no factories yet."""
-    if not cached.has_data():
+    if not queries.has_data():
         st.info(t("empty.database"))
-        st.page_link(PROJECT_ROOT / "pages/data.py", label=t("empty.go_data"))
+        st.page_link(PAGES[-1].path, label=t("empty.go_data"))
         st.stop()

@@ -10,8 +10,8 @@ import threading
 
 import streamlit as st
 
-from components import cached
 from components.i18n import t
+from components.plumbing import database, queries
 from data_access.db import bootstrap
 
 
@@ -22,11 +22,11 @@ def _build_lock() -> threading.Lock:
 
 
 def build_demo_if_needed() -> None:
-    if not bootstrap.auto_demo_enabled() or cached.has_data():
+    if not bootstrap.auto_demo_enabled() or queries.has_data():
         return
     with _build_lock():
-        cached.clear()
-        if cached.has_data():
+        database.forget_results()
+        if queries.has_data():
             return
         bar = st.progress(0.0, text=t("first_start.title"))
 
@@ -34,6 +34,6 @@ def build_demo_if_needed() -> None:
             print(f"[first start] {fraction:4.0%} {message}", flush=True)
             bar.progress(min(max(fraction, 0.0), 1.0), text=f"{t('first_start.title')} — {message}")
 
-        bootstrap.build_demo(cached.engine(), progress=report)
+        bootstrap.build_demo(database.engine(), progress=report)
         bar.empty()
-        cached.clear()
+        database.forget_results()

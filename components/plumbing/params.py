@@ -1,0 +1,94 @@
+"""Every URL parameter of the app, declared once (see :mod:`components.plumbing.url_state` for
+how they are read and written).
+
+* The shell's, on every page: ``lang``, ``fy`` (fiscal year, BE), ``region``, ``ir``
+  (inspection region).
+* The overview's ``metric``; the risk page's factory filter (``code`` the province, ``band``,
+  ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
+  ``metric``; the province page's ``code``.
+
+Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
+(DOPA province codes, risk band and factor names), never labels.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from components.plumbing import queries, reference
+from components.plumbing.url_state import Choice, Choices, Flag, Group, Text
+from data_access import settings as cfg
+from data_access.queries.risk_map import FactoryFilter
+from data_access.rules.fiscal import recent_fiscal_years
+from data_access.rules.metrics import OVERVIEW_MAP, RISK_MAP
+from data_access.rules.scope import Scope
+
+CATEGORIES = (1, 2, 3)
+# A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
+FACTORY_ID_PATTERN = r"[0-9A-Za-z\u0E00-\u0E7F().\-/ ]{1,40}"
+
+
+def fiscal_years() -> list[int]:
+    """The fiscal years the data cover, newest first (the current one when nothing is loaded)."""
+    return recent_fiscal_years(queries.as_of() or date.today())
+
+
+def _latest_fiscal_year() -> int:
+    return fiscal_years()[0]
+
+
+LANGUAGE = Group("language", (Choice("lang", DEFAULT_LANGUAGE, options=LANGUAGES),))
+
+FILTERS = Group("filters", (
+    Choice("fy", _latest_fiscal_year, options=fiscal_years, cast=int),
+    Choice("region", None, options=reference.regions),
+    Choice("ir", None, options=reference.inspection_regions, cast=int),
+))
+
+OVERVIEW = Group("overview", (Choice("metric", OVERVIEW_MAP[0], options=OVERVIEW_MAP),))
+
+RISK = Group("risk", (
+    Choice("code", None, options=reference.province_codes, message="risk.unknown_province"),
+    Choices("band", tuple(cfg.RISKY_BANDS), options=cfg.RISK_BAND_NAMES),
+    Choices("factor", options=cfg.RISK_FACTORS),
+    Choices("class", options=CATEGORIES, cast=int),
+    Choices("type", options=cfg.FACTORY_TYPE_NUMBERS, cast=int),
+    Flag("overdue"),
+    Flag("complaints"),
+    Text("factory", None, pattern=FACTORY_ID_PATTERN),
+    Choice("metric", RISK_MAP[0], options=RISK_MAP),
+))
+
+PROVINCE = Group("province", (
+    Choice("code", None, options=reference.province_codes, message="province.unknown_code"),
+))
+
+
+def scope_of(filters: dict[str, Any]) -> Scope:
+    """The geographic scope the shell's filters choose."""
+    return Scope(region=filters["region"], inspection_region=filters["ir"])
+
+
+def factory_filter(values: dict[str, Any], scope: Scope, in_scope: set[str]) -> tuple[FactoryFilter, str | None]:
+    """The risk page's filter from its parameters, inside the sidebar's ``scope``; a province
+    outside ``in_scope`` (the provinces the scope leaves) is refused: its code comes back."""
+    code = values["code"]
+    refused = code if code is not None and code not in in_scope else None
+    flt = FactoryFilter(scope=replace(scope, province_code=None if refused else code), bands=values["band"],
+                        factors=values["factor"], categories=values["class"], factory_types=values["type"],
+                        overdue_only=values["overdue"], open_complaints_only=values["complaints"])
+    return flt, refused
+
+
+def factory_filter_values(flt: FactoryFilter) -> dict[str, Any]:
+    """The risk page's parameters that stand for ``flt`` (no card open, the default metric)."""
+    return {**RISK.defaults, "code": flt.scope.province_code, "band": flt.bands, "factor": flt.factors,
+            "class": flt.categories, "type": flt.factory_types, "overdue": flt.overdue_only,
+            "complaints": flt.open_complaints_only}
+
+
+def default_factory_filter(scope: Scope) -> FactoryFilter:
+    """The risk page's filter for a link that names none of its parameters: the risky bands."""
+    return factory_filter(RISK.defaults, scope, set())[0]

@@ -1,0 +1,93 @@
+"""The reference data as the app holds it: the labels, the province table and its regions, the
+boundaries as GeoDataFrames, the GeoJSON the maps send to the browser and the brief's template,
+each built once per process (``st.cache_resource``: read-only values, shared by every session,
+never copied).
+"""
+from __future__ import annotations
+
+import geopandas as gpd
+import jinja2
+import pandas as pd
+import streamlit as st
+import weasyprint
+
+from components.boundaries import browser_geojson
+from data_access import reference
+from data_access.rules.scope import Scope
+
+
+@st.cache_resource(show_spinner=False)
+def labels() -> dict[str, dict[str, str]]:
+    """Every label of the app in Thai and English (``assets/i18n/``)."""
+    return reference.labels()
+
+
+@st.cache_resource(show_spinner=False)
+def brief_template() -> jinja2.Template:
+    """The brief's HTML template, every text auto-escaped."""
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.from_string(reference.asset_text("brief/brief.html.j2"))
+
+
+@st.cache_resource(show_spinner=False)
+def brief_stylesheet() -> weasyprint.CSS:
+    return weasyprint.CSS(string=reference.asset_text("brief/brief.css"))
+
+
+@st.cache_resource(show_spinner=False)
+def provinces() -> pd.DataFrame:
+    """Code, names, regions of the 77 provinces (do not modify: shared)."""
+    return reference.province_table()
+
+
+def regions() -> list[str]:
+    return sorted(provinces()["region"].unique())
+
+
+def inspection_regions() -> list[int]:
+    return sorted(int(number) for number in provinces()["inspection_region"].unique())
+
+
+def province_codes() -> list[str]:
+    return list(provinces()["code"])
+
+
+def provinces_in(scope: Scope) -> pd.DataFrame:
+    """The provinces the sidebar's region and inspection region leave in view."""
+    table = provinces()
+    keep = pd.Series(True, index=table.index)
+    if scope.region is not None:
+        keep &= table["region"] == scope.region
+    if scope.inspection_region is not None:
+        keep &= table["inspection_region"] == scope.inspection_region
+    return table[keep]
+
+
+@st.cache_resource(show_spinner=False)
+def province_shapes() -> gpd.GeoDataFrame:
+    return reference.province_shapes()
+
+
+@st.cache_resource(show_spinner=False)
+def district_shapes(province_code: str) -> gpd.GeoDataFrame:
+    """The districts of one province."""
+    shapes = reference.district_shapes()
+    return shapes[shapes["province_code"] == province_code].reset_index(drop=True)
+
+
+@st.cache_resource(show_spinner=False)
+def province_geojson() -> dict:
+    """The 77 provinces as the browser receives them (feature ids are province codes)."""
+    return browser_geojson(province_shapes())
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def district_geojson(province_code: str) -> dict:
+    """The districts of one province as the browser receives them (ids are district codes)."""
+    return browser_geojson(district_shapes(province_code))
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def provinces_and_districts_geojson(province_code: str) -> dict:
+    """The 77 provinces, then the districts of ``province_code``."""
+    return browser_geojson(pd.concat([province_shapes(), district_shapes(province_code)], ignore_index=True))
