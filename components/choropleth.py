@@ -2,7 +2,9 @@
 names and click-to-select.
 
 It uses plotly's ``choropleth_map`` with the ``white-bg`` style: no tile or style request leaves
-the server (plotly's ``geo`` choropleth would fetch a world topojson from a CDN).
+the server (plotly's ``geo`` choropleth would fetch a world topojson from a CDN). The view frames
+the areas drawn (a region fills its frame) in the narrowest column the map is shown in, so that
+no area is cut off at any screen width; the legend runs under the map, leaving it the width.
 """
 from __future__ import annotations
 
@@ -10,29 +12,34 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.map_view import THAILAND_CENTER
+from components.map_view import fit, geojson_bounds
 from components.theme import chart_layout
 
-THAILAND_ZOOM = 4.9
+
+def map_layout(geojson: dict, ids: set[str] | None, *, width: int, height: int) -> dict:
+    """The ``map`` layout of a plotly map: no tiles, the view on the features ``ids`` of
+    ``geojson`` (all when ``None``) in ``width`` x ``height`` pixels."""
+    view = fit(*geojson_bounds(geojson, ids), width=width, height=height)
+    return {"style": "white-bg", "center": {"lat": view.lat, "lon": view.lon}, "zoom": view.zoom}
 
 
-def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, name: str,
-               colorscale: str, key: str, value_format: str = ",.0f", height: int = 620,
-               center: dict | None = None, zoom: float = THAILAND_ZOOM) -> str | None:
-    """Draw ``frame[value]`` on the areas whose feature ids are ``frame['code']``.
+def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, name: str, colorscale: str,
+               key: str, value_format: str = ",.0f", height: int = 560, width: int = 460) -> str | None:
+    """Draw ``frame[value]`` on the areas whose feature ids are ``frame['code']``; ``width`` is the
+    map's column at the narrowest screen it is read on (1280 px).
 
     Returns the code of the area the user clicked in this run, or ``None``.
     """
     figure = go.Figure(go.Choroplethmap(
         geojson=geojson, locations=frame["code"], z=frame[value], featureidkey="id",
         colorscale=colorscale, marker={"line": {"width": 0.6, "color": "#ffffff"}},
-        colorbar={"title": {"text": label}, "tickformat": value_format, "thickness": 14},
+        colorbar={"title": {"text": label, "side": "top"}, "tickformat": value_format, "thickness": 12,
+                  "orientation": "h", "y": -0.02, "yanchor": "top", "len": 0.9},
         text=frame[name], customdata=frame[["code"]],
         hovertemplate=f"<b>%{{text}}</b><br>{label}: %{{z:{value_format}}}<extra></extra>",
     ))
-    figure.update_layout(**chart_layout(height=height),
-                         map={"style": "white-bg", "zoom": zoom,
-                              "center": center or dict(zip(("lat", "lon"), THAILAND_CENTER))})
+    figure.update_layout(**chart_layout(height=height, margin={"l": 0, "r": 0, "t": 0, "b": 60}),
+                         map=map_layout(geojson, set(frame["code"]), width=width, height=height - 60))
     event = st.plotly_chart(figure, key=key, on_select="rerun", selection_mode="points",
                             config={"displayModeBar": False, "scrollZoom": True})
     return _clicked_code(event)

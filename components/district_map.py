@@ -1,6 +1,8 @@
-"""The district map of a province: districts shaded by risky factories, the province's factories
-as points coloured by risk band. Plotly's ``choropleth_map`` on the ``white-bg`` style: our own
-boundaries, no tiles, nothing fetched from outside the server.
+"""The district map of a province, one encoding at a time: districts shaded by their risky
+factories, or the factories as points coloured by risk band over plain districts (two red scales
+on one map, dots hiding the fill, read as neither). A district's name and counts show on hover
+either way. Plotly's ``choropleth_map`` on the ``white-bg`` style: our own boundaries, no tiles,
+and the view framing the province in the narrowest column the map is shown in.
 """
 from __future__ import annotations
 
@@ -8,44 +10,59 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.i18n import name_column, t
-from components.map_view import fit, geojson_bounds
+from components.choropleth import map_layout
+from components.i18n import fixed_labels, name_column, t
+from components.plumbing.url_state import Group, bound
 from components.risk_labels import band_label
 from components.theme import BAND_COLOURS, SCALE_BAD, chart_layout
-from data_access.settings import RISK_BAND_NAMES, RISKY_BANDS
+from data_access.settings import MAP_WIDTH_DISTRICTS, RISK_BAND_NAMES, RISKY_BANDS
 
 MAP_HEIGHT = 520
-ASSUMED_WIDTH = 640  # px: the map's column on a laptop screen, for the initial zoom
+DISTRICTS, FACTORIES = "districts", "factories"
+_PLAIN = [[0, "#eef0f2"], [1, "#eef0f2"]]
 
 
-def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, *, key: str) -> None:
-    """``districts`` (code, names, operating, risky) shaded by ``risky`` on ``geojson`` (the
-    province's districts); ``points`` (name, lat, lon, band, score) drawn on top, one trace per
-    band so the legend explains the colours."""
+def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, group: Group, *, key: str) -> None:
+    """``districts`` (code, names, operating, risky) on ``geojson`` (the province's districts),
+    shaded by ``risky``, or ``points`` (name, lat, lon, band, score) over them: ``group``'s
+    ``map`` parameter says which."""
     st.subheader(t("district_map.title"))
     if not geojson["features"]:
         st.info(t("district_map.no_boundaries"))
         return
-    name = name_column()
-    figure = go.Figure(go.Choroplethmap(
-        geojson=geojson, locations=districts["code"], z=districts["risky"], featureidkey="id",
-        colorscale=SCALE_BAD, zmin=0, marker={"line": {"width": 0.8, "color": "#ffffff"}, "opacity": 0.75},
-        colorbar={"title": {"text": t("district_map.risky")}, "thickness": 12, "x": 1.0},
-        text=districts[name], customdata=districts[["operating"]],
-        hovertemplate=(f"<b>%{{text}}</b><br>{t('district_map.risky')}: %{{z:,}}"
-                       f"<br>{t('district_map.operating')}: %{{customdata[0]:,}}<extra></extra>"),
-    ))
-    for band in RISK_BAND_NAMES:
-        chosen = points[points["band"] == band]
-        if chosen.empty:
-            continue
-        figure.add_trace(go.Scattermap(
-            lat=chosen["lat"], lon=chosen["lon"], mode="markers", name=band_label(band),
-            marker={"size": 8 if band in RISKY_BANDS else 5, "color": BAND_COLOURS[band]},
-            text=chosen["name"], customdata=chosen[["score"]],
-            hovertemplate="%{text}<br>" + t("district_map.score") + ": %{customdata[0]:.1f}<extra></extra>",
-        ))
-    view = fit(*geojson_bounds(geojson), width=ASSUMED_WIDTH, height=MAP_HEIGHT)
-    figure.update_layout(**chart_layout(height=MAP_HEIGHT, legend={"orientation": "h", "y": -0.02}),
-                         map={"style": "white-bg", "center": {"lat": view.lat, "lon": view.lon}, "zoom": view.zoom})
-    st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
+    modes = group["map"].allowed()
+    mode = bound(st.segmented_control, group, "map", key=f"{key}_mode", label=t("district_map.show"),
+                 options=modes, format_func=fixed_labels(modes, lambda m: t(f"district_map.mode.{m}")),
+                 label_visibility="collapsed")
+    figure = go.Figure(_districts_trace(districts, geojson, shaded=mode == DISTRICTS))
+    if mode == FACTORIES:
+        for trace in _point_traces(points):
+            figure.add_trace(trace)
+    figure.update_layout(**chart_layout(height=MAP_HEIGHT, legend={"orientation": "h", "y": -0.02},
+                                        margin={"l": 0, "r": 0, "t": 0, "b": 60}),
+                         map=map_layout(geojson, None, width=MAP_WIDTH_DISTRICTS, height=MAP_HEIGHT - 60))
+    st.plotly_chart(figure, key=f"{key}_{mode}", config={"displayModeBar": False, "scrollZoom": True})
+
+
+def _districts_trace(districts: pd.DataFrame, geojson: dict, *, shaded: bool) -> go.Choroplethmap:
+    """Every district with its name and counts on hover; shaded by risky factories, or plain."""
+    return go.Choroplethmap(
+        geojson=geojson, locations=districts["code"], z=districts["risky"] if shaded else [0] * len(districts),
+        featureidkey="id", colorscale=SCALE_BAD if shaded else _PLAIN, zmin=0, showscale=shaded,
+        marker={"line": {"width": 0.8, "color": "#ffffff" if shaded else "#9aa3ad"}, "opacity": 0.85},
+        colorbar={"title": {"text": t("district_map.risky"), "side": "top"}, "thickness": 12, "orientation": "h",
+                  "y": -0.02, "yanchor": "top", "len": 0.9},
+        text=districts[name_column()], customdata=districts[["risky", "operating"]],
+        hovertemplate=(f"<b>%{{text}}</b><br>{t('district_map.risky')}: %{{customdata[0]:,}}"
+                       f"<br>{t('district_map.operating')}: %{{customdata[1]:,}}<extra></extra>"),
+    )
+
+
+def _point_traces(points: pd.DataFrame) -> list[go.Scattermap]:
+    """One trace per band, so the legend explains the colours; risky factories drawn larger."""
+    return [go.Scattermap(
+        lat=chosen["lat"], lon=chosen["lon"], mode="markers", name=band_label(band),
+        marker={"size": 8 if band in RISKY_BANDS else 5, "color": BAND_COLOURS[band]},
+        text=chosen["name"], customdata=chosen[["score"]],
+        hovertemplate="%{text}<br>" + t("district_map.score") + ": %{customdata[0]:.1f}<extra></extra>",
+    ) for band in RISK_BAND_NAMES if not (chosen := points[points["band"] == band]).empty]

@@ -14,6 +14,7 @@ from components.i18n import fmt_date, fmt_num, lang, t
 from components.plumbing import url_state
 from components.plumbing.params import RISK
 from components.risk_labels import band_label, factor_label
+from components.tables import as_date
 from components.theme import BAND_COLOURS, chart_layout
 from data_access.queries.risk_map import FactoryCard
 
@@ -41,7 +42,7 @@ def factory_card_view(card: FactoryCard | None, factory_id: str) -> None:
         with chart:
             st.markdown(f"**{t('risk.card.factors')}**")
             _factor_chart(card.points, facts.band)
-            st.caption(t("risk.card.computed", date=fmt_date(_day(facts.computed_on))))
+            st.caption(t("risk.card.computed", date=fmt_date(as_date(facts.computed_on))))
         with history:
             _history(t("risk.card.inspections"), _inspections(card.inspections))
             _history(t("risk.card.complaints"), _complaints(card.complaints))
@@ -55,10 +56,10 @@ def _status_row(card: FactoryCard) -> None:
     cells[1].metric(t("risk.card.band"), band_label(facts.band))
     cells[2].metric(t("risk.card.gi"), t("risk.card.gi_level", level=gi["level"]) if gi else t("risk.card.none"))
     if gi:
-        cells[2].caption(t("risk.card.gi_since", date=fmt_date(_day(gi["certified_on"]))))
+        cells[2].caption(t("risk.card.gi_since", date=fmt_date(as_date(gi["certified_on"]))))
     cells[3].metric(t("risk.card.i40"), fmt_num(i40["level"]) if i40 else t("risk.card.none"))
     if i40:
-        cells[3].caption(t("risk.card.i40_on", date=fmt_date(_day(i40["assessed_on"]))))
+        cells[3].caption(t("risk.card.i40_on", date=fmt_date(as_date(i40["assessed_on"]))))
 
 
 def _factor_chart(points: pd.DataFrame, band: str) -> None:
@@ -88,23 +89,23 @@ def _history(title: str, frame: pd.DataFrame) -> None:
 
 def _inspections(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("risk.card.col.date"): frame["inspected_on"].map(lambda v: fmt_date(_day(v))),
+        t("risk.card.col.date"): frame["inspected_on"].map(lambda v: fmt_date(as_date(v))),
         t("risk.card.col.inspector"): frame["inspector_kind"].map(lambda v: t(f"risk.inspector.{v}")),
         t("risk.card.col.result"): frame["result"].map(lambda v: t(f"risk.result.{v}")),
         t("risk.card.col.findings"): frame["findings"].fillna(""),
         t("risk.card.col.order"): frame["order_issued"].map(lambda v: "✓" if v else ""),
-        t("risk.card.col.due"): frame["follow_up_due"].map(lambda v: fmt_date(_day(v))),
-        t("risk.card.col.closed"): frame["order_closed_on"].map(lambda v: fmt_date(_day(v))),
+        t("risk.card.col.due"): frame["follow_up_due"].map(lambda v: fmt_date(as_date(v))),
+        t("risk.card.col.closed"): frame["order_closed_on"].map(lambda v: fmt_date(as_date(v))),
     })
 
 
 def _complaints(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        t("risk.card.col.date"): frame["received_on"].map(lambda v: fmt_date(_day(v))),
+        t("risk.card.col.date"): frame["received_on"].map(lambda v: fmt_date(as_date(v))),
         t("risk.card.col.channel"): frame["channel"].map(lambda v: t(f"risk.channel.{v}")),
         t("risk.card.col.topic"): frame["topic"].map(lambda v: t(f"risk.topic.{v}")),
         t("risk.card.col.status"): frame["is_open"].map(lambda v: t("risk.card.open" if v else "risk.card.resolved")),
-        t("risk.card.col.resolved"): frame["resolved_on"].map(lambda v: fmt_date(_day(v))),
+        t("risk.card.col.resolved"): frame["resolved_on"].map(lambda v: fmt_date(as_date(v))),
     })
 
 
@@ -119,11 +120,6 @@ def _emergencies(frame: pd.DataFrame) -> pd.DataFrame:
         t("risk.card.col.casualties"): frame["casualties"],
         t("risk.card.col.summary"): frame["summary"].fillna(""),
     })
-
-
-def _day(value):
-    """A date from whatever the driver returned (date, Timestamp, NaT, None)."""
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
 def _or_dash(value) -> str:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import fixed_labels, name_column, t
-from components.plumbing.params import CATEGORIES, RISK
+from components.plumbing.params import ALL, CATEGORIES, RISK
 from components.plumbing.url_state import bound
 from components.risk_labels import band_label, factor_label
 from data_access import settings as cfg
@@ -16,12 +16,12 @@ from data_access import settings as cfg
 def factory_filter_controls(provinces: pd.DataFrame) -> None:
     """Draw the filters; ``provinces`` (code and names) are those the sidebar leaves in view."""
     names = dict(zip(provinces["code"], provinces[name_column()]))
-    province_options = [None, *sorted(names, key=names.get)]
+    province_options = [ALL, *sorted(names, key=names.get)]
     with st.container(border=True):
         first, second = st.columns(3), st.columns(4)
         bound(first[0].selectbox, RISK, "code", key="risk_filter_code", label=t("risk.filter.province"),
               options=province_options, format_func=fixed_labels(
-                  province_options, lambda c: t("risk.filter.all_provinces") if c is None else names[c]))
+                  province_options, lambda c: t("risk.filter.all_provinces") if c == ALL else names[c]))
         bound(first[1].multiselect, RISK, "band", key="risk_filter_band", label=t("risk.filter.band"),
               options=cfg.RISK_BAND_NAMES, format_func=fixed_labels(cfg.RISK_BAND_NAMES, band_label),
               placeholder=t("risk.filter.any_band"))

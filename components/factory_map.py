@@ -19,14 +19,12 @@ import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
 from components.i18n import t
-from components.map_view import THAILAND_CENTER, fit
+from components.map_view import fit
 from components.risk_labels import band_label, factor_list
-from components.theme import BAND_COLOURS
+from components.theme import BAND_COLOURS, HEX_COLOURS
 from data_access import settings as cfg
 
 MAP_HEIGHT = 620
-_WIDTH = 680  # px: the map's column on a laptop screen, for the initial zoom
-NATIONAL_VIEW = pdk.ViewState(latitude=THAILAND_CENTER[0], longitude=THAILAND_CENTER[1], zoom=4.7)
 _LINE = [90, 90, 90, 160]
 _LAND = [245, 245, 240, 255]
 # Index of each tooltip field in a point's array: [lon, lat, 0, name, registration, type, score, band, factors].
@@ -46,6 +44,12 @@ class _CompactDeck(pdk.Deck):
                           ensure_ascii=False)
 
 
+def _view(west: float, south: float, east: float, north: float) -> pdk.ViewState:
+    """The view that frames the box in the map's column at the narrowest screen it is read on."""
+    view = fit(west, south, east, north, width=cfg.MAP_WIDTH_FACTORIES, height=MAP_HEIGHT, margin=0.3)
+    return pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom)
+
+
 def point_deck(frame: pd.DataFrame, outlines: dict) -> _CompactDeck:
     """Factories with coordinates as points, one layer per band (critical drawn last, on top),
     over the boundaries ``outlines`` (GeoJSON)."""
@@ -59,26 +63,33 @@ def point_deck(frame: pd.DataFrame, outlines: dict) -> _CompactDeck:
                 get_fill_color=_rgb(BAND_COLOURS[band]), get_line_color=[255, 255, 255], stroked=True,
                 line_width_min_pixels=0.5, radius_units="'pixels'", get_radius=4 if band in cfg.RISKY_BANDS else 3,
                 radius_min_pixels=2, pickable=True, auto_highlight=True))
-    view = fit(located["lon"].min(), located["lat"].min(), located["lon"].max(), located["lat"].max(),
-               width=_WIDTH, height=MAP_HEIGHT, margin=0.3)
-    return _deck(layers, pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom), _point_tooltip())
+    view = _view(located["lon"].min(), located["lat"].min(), located["lon"].max(), located["lat"].max())
+    return _deck(layers, view, _point_tooltip())
 
 
-def hex_deck(cells: pd.DataFrame, outlines: dict) -> _CompactDeck:
-    """H3 cells (``cell``, ``n``, ``risky``, ``max_score``, ``max_band``) coloured by their worst
-    band, over the boundaries ``outlines`` (GeoJSON)."""
+def hex_class(risky: int) -> int:
+    """The colour class of a cell holding ``risky`` risky factories: 0 for none, then one class
+    per interval of ``RISK_HEX_BREAKS``."""
+    return sum(risky >= lower for lower in cfg.RISK_HEX_BREAKS)
+
+
+def hex_deck(cells: pd.DataFrame, outlines: dict, bounds: tuple[float, float, float, float]) -> _CompactDeck:
+    """H3 cells (``cell``, ``n``, ``risky``, ``max_score``) coloured by how many risky factories
+    each holds (darker for more), over the boundaries ``outlines`` (GeoJSON), framed on
+    ``bounds`` (west, south, east, north: the provinces in view)."""
     layers = [boundary_layer(outlines)]
-    for band in cfg.RISK_BAND_NAMES:
-        rows = cells[cells["max_band"] == band]
+    classes = cells["risky"].map(hex_class)
+    for number, colour in enumerate(HEX_COLOURS):
+        rows = cells[classes == number]
         if not rows.empty:
             data = [{"h": h, "n": int(n), "k": int(k), "m": float(m)}
                     for h, n, k, m in zip(rows["cell"], rows["n"], rows["risky"], rows["max_score"])]
             layers.append(pdk.Layer(
-                "H3HexagonLayer", data, id=f"hex-{band}", get_hexagon="h", get_fill_color=_rgb(BAND_COLOURS[band], 190),
+                "H3HexagonLayer", data, id=f"hex-{number}", get_hexagon="h", get_fill_color=_rgb(colour, 200),
                 stroked=False, extruded=False, pickable=True, auto_highlight=True))
     tooltip = (f"{t('risk.map.factories')} {{n}}<br/>{t('risk.map.risky')} {{k}}"
                f"<br/>{t('risk.map.max_score')} {{m}}")
-    return _deck(layers, NATIONAL_VIEW, tooltip)
+    return _deck(layers, _view(*bounds), tooltip)
 
 
 def factory_map(deck: _CompactDeck, *, key: str, on_pick: Callable[[str], None] | None = None,
@@ -99,10 +110,20 @@ def factory_map(deck: _CompactDeck, *, key: str, on_pick: Callable[[str], None] 
 
 
 def band_legend() -> None:
-    """The band colours, shared by the points and the hexagons."""
+    """The band colours of the points."""
     chips = [f'<span style="color:{BAND_COLOURS[band]}">●</span> {band_label(band)}'
              for band in reversed(cfg.RISK_BAND_NAMES)]
     st.markdown(" &nbsp; ".join(chips), unsafe_allow_html=True)
+
+
+def hex_legend() -> None:
+    """The colour classes of the hexagons: how many risky factories a cell holds."""
+    bounds = [*cfg.RISK_HEX_BREAKS, None]
+    ranges = [t("risk.map.hex_none")] + [
+        f"{lower:,}+" if upper is None else (f"{lower:,}" if upper - lower == 1 else f"{lower:,}–{upper - 1:,}")
+        for lower, upper in zip(bounds[:-1], bounds[1:])]
+    chips = [f'<span style="color:{colour}">⬢</span> {text}' for colour, text in zip(HEX_COLOURS, ranges)]
+    st.markdown(f"{t('risk.map.hex_legend')}: " + " &nbsp; ".join(chips), unsafe_allow_html=True)
 
 
 def layer_ids(frame: pd.DataFrame) -> dict[str, list[str]]:

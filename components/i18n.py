@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from datetime import date, datetime
 
+import pandas as pd
 import streamlit as st
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -72,10 +73,13 @@ def fmt_pct(value: float | None, digits: int = 1) -> str:
     return format_percent(value / 100, format=pattern, locale=_BABEL_LOCALE[lang()])
 
 
-def fmt_date(value: date | datetime | None, with_time: bool = False) -> str:
-    """A date as people read it: ``22 พ.ย. 2569`` in Thai (Buddhist Era), ``22 Nov 2026`` in English."""
-    if value is None:
+def fmt_date(value: date | datetime | pd.Timestamp | None, with_time: bool = False) -> str:
+    """A date as people read it: ``22 พ.ย. 2569`` in Thai (Buddhist Era), ``22 Nov 2026`` in English;
+    ``–`` for no date (``None``, NaT)."""
+    if value is None or pd.isna(value):
         return "–"
+    if isinstance(value, pd.Timestamp):
+        value = value.to_pydatetime()
     day = format_date(value, format="d MMM", locale=_BABEL_LOCALE[lang()])
     year = to_be(value.year) if lang() == "th" else value.year
     clock = f" {value:%H:%M}" if with_time and isinstance(value, datetime) else ""
@@ -91,3 +95,11 @@ def fiscal_year_label(fiscal_year_be: int) -> str:
 def inspection_region_label(number: int | str) -> str:
     """``เขตตรวจราชการที่ 8`` / ``Inspection region 8``; region 0 is Bangkok (central)."""
     return t("ir.bangkok") if int(number) == 0 else t("ir.label", n=number)
+
+
+def scope_label(region: str | None, inspection_region: int | None) -> str:
+    """What the sidebar leaves in view, as a title reads it: ``ทั่วประเทศ``, ``ภาคเหนือ``,
+    ``เขตตรวจราชการที่ 8``, or both."""
+    parts = [t(f"region.{region}") if region else None,
+             inspection_region_label(inspection_region) if inspection_region is not None else None]
+    return " · ".join(part for part in parts if part) or t("scope.national")

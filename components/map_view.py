@@ -1,13 +1,14 @@
 """Where a map looks: the centre and zoom that frame a box of longitudes and latitudes in a map of
-a given size, for plotly's maps and pydeck alike (both use web-Mercator zoom levels over
-512-pixel tiles)."""
+a given size, for plotly's maps and pydeck alike (web-Mercator zoom levels over 512-pixel tiles).
+The server does not know the width of the column a map lands in, so the pages give the narrowest
+one (at 1280 px): wider screens show a margin around the same view, none cuts it off. (Plotly's
+``fitbounds`` would fit in the browser, but the plotly.js inside Streamlit has it for ``geo``
+maps only, and those fetch a world map from a CDN.)"""
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
-# The middle of the country: where a map of all of Thailand is centred.
-THAILAND_CENTER = (13.0, 101.0)  # (lat, lon)
 _TILE = 512
 
 
@@ -28,13 +29,16 @@ def fit(west: float, south: float, east: float, north: float, *, width: int, hei
     return MapView(middle, (west + east) / 2, round(zoom - margin, 2))
 
 
-def geojson_bounds(geojson: dict) -> tuple[float, float, float, float]:
-    """(west, south, east, north) of every ring of every feature."""
+def geojson_bounds(geojson: dict, ids: set[str] | None = None) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the features of ``geojson`` (those whose ids are in ``ids``)."""
     lons, lats = [], []
     for feature in geojson["features"]:
+        if ids is not None and feature["id"] not in ids:
+            continue
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         for ring in (ring for polygon in polygons for ring in polygon):
             lons.extend(point[0] for point in ring)
             lats.extend(point[1] for point in ring)
     return min(lons), min(lats), max(lons), max(lats)
+

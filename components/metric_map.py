@@ -29,9 +29,10 @@ def colorscale(spec: MetricSpec) -> str:
 
 
 def metric_selector(group: Group, *, key: str) -> MetricSpec:
-    """A horizontal choice among the metrics of ``group``'s ``metric`` parameter."""
+    """The choice among the metrics of ``group``'s ``metric`` parameter: a selectbox, which fits
+    the map's column at any width (a row of pills runs out of it)."""
     codes = group["metric"].allowed()
-    chosen = bound(st.pills, group, "metric", key=key, label=t("map.metric"), options=codes,
+    chosen = bound(st.selectbox, group, "metric", key=key, label=t("map.metric"), options=codes,
                    format_func=fixed_labels(codes, lambda code: label(METRICS[code])))
     return METRICS[chosen]
 

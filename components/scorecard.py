@@ -8,9 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import fmt_int, fmt_num, fmt_pct, t
-from data_access.rules.kpis import SPECS, missing
+from components.tables import table_height
+from data_access.rules.kpis import NO_LIGHT, SPECS, missing
 
 LIGHT_ICONS = {"green": "🟢", "amber": "🟡", "red": "🔴", "none": "⚪"}
+ROW_PX = 60  # two lines: a long KPI name wraps rather than being cut
 
 
 def kpi_label(code: str) -> str:
@@ -29,11 +31,26 @@ def format_value(code: str, value: float | None) -> str:
     return t(f"scorecard.unit.{unit}", n=fmt_num(value))
 
 
-def rank_text(rank: float | None, ranked_of: float | None, is_bangkok: bool) -> str:
-    """``5 / 76``; Bangkok is supervised by DIW, not by a provincial office, so it is not ranked."""
+def rank_text(rank: float | None, ranked_of: float | None, is_bangkok: bool, judged: bool = True) -> str:
+    """``5 / 76``; Bangkok is supervised by DIW, not by a provincial office, so it is not ranked,
+    and neither is a KPI that is not judged (no target, or no value yet)."""
     if is_bangkok:
         return t("scorecard.not_ranked")
-    return "–" if missing(rank) else f"{fmt_int(rank)} / {fmt_int(ranked_of)}"
+    return "–" if missing(rank) or not judged else f"{fmt_int(rank)} / {fmt_int(ranked_of)}"
+
+
+def achievement_text(code: str, achievement: float | None) -> str:
+    """How far along the target is, in a form that reads right either way: ``30%`` of a count
+    or share to reach; for a time to keep under (days, hours), ``within target`` or how far over
+    it (a median of 3.9 h against 24 h is not "200%" of anything). For those, achievement is
+    target / value (:func:`data_access.rules.kpis.achievement_pct`): 100% or more is within."""
+    if missing(achievement):
+        return "–"
+    if SPECS[code].higher_is_better:
+        return fmt_pct(achievement, 0)
+    if achievement >= 100:
+        return t("scorecard.within_target")
+    return t("scorecard.over_target", pct=fmt_pct(100 * (100 / achievement - 1), 0))
 
 
 def scorecard_rows(card: pd.DataFrame, is_bangkok: bool) -> list[dict[str, str]]:
@@ -42,11 +59,11 @@ def scorecard_rows(card: pd.DataFrame, is_bangkok: bool) -> list[dict[str, str]]
         "label": kpi_label(row.kpi),
         "value": format_value(row.kpi, row.value),
         "target": format_value(row.kpi, row.target),
-        "achievement": fmt_pct(None if missing(row.achievement) else row.achievement, 0),
+        "achievement": achievement_text(row.kpi, row.achievement),
         "light": row.light,
         "status": f"{LIGHT_ICONS[row.light]} {t(f'scorecard.light.{row.light}')}",
         "previous": format_value(row.kpi, row.previous),
-        "rank": rank_text(row.rank, row.ranked_of, is_bangkok),
+        "rank": rank_text(row.rank, row.ranked_of, is_bangkok, judged=row.light != NO_LIGHT),
     } for row in card.itertuples()]
 
 
@@ -57,6 +74,8 @@ def scorecard(card: pd.DataFrame, *, is_bangkok: bool, elapsed: float) -> None:
     """The scorecard table with a note on how progress is judged."""
     st.subheader(t("scorecard.title"))
     rows = pd.DataFrame(scorecard_rows(card, is_bangkok))[list(COLUMNS)]
-    st.dataframe(rows.rename(columns=lambda c: t(f"scorecard.{c}")), hide_index=True, width="stretch",
-                 height="content")
+    labels = {column: t(f"scorecard.{column}") for column in COLUMNS}
+    st.dataframe(rows.rename(columns=labels), hide_index=True, width="stretch", row_height=ROW_PX,
+                 height=table_height(len(rows), row_px=ROW_PX),
+                 column_config={labels["label"]: st.column_config.TextColumn(width="medium", pinned=True)})
     st.caption(t("scorecard.pace_note", elapsed=fmt_pct(elapsed * 100, 0)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.i18n import LANGUAGES, fiscal_year_label, fixed_labels, inspection_region_label, t
-from components.plumbing.params import FILTERS, LANGUAGE
+from components.plumbing.params import ALL, FILTERS, LANGUAGE
 from components.plumbing.url_state import bound
 
 
@@ -17,11 +17,11 @@ def language_toggle() -> None:
 
 
 def sidebar_filters(fiscal_years: list[int], regions: list[str], inspection_regions: list[int]) -> None:
-    """The fiscal year, region and inspection region in view ("all" is ``None``)."""
-    region_options, ir_options = [None, *regions], [None, *inspection_regions]
+    """The fiscal year, region and inspection region in view (each may be "all")."""
+    region_options, ir_options = [ALL, *regions], [ALL, *inspection_regions]
     bound(st.sidebar.selectbox, FILTERS, "fy", key="fy", label=t("filter.fy"), options=fiscal_years,
           format_func=fixed_labels(fiscal_years, fiscal_year_label))
     bound(st.sidebar.selectbox, FILTERS, "region", key="region", label=t("filter.region"), options=region_options,
-          format_func=fixed_labels(region_options, lambda r: t("filter.all") if r is None else t(f"region.{r}")))
+          format_func=fixed_labels(region_options, lambda r: t("filter.all") if r == ALL else t(f"region.{r}")))
     bound(st.sidebar.selectbox, FILTERS, "ir", key="ir", label=t("filter.ir"), options=ir_options,
-          format_func=fixed_labels(ir_options, lambda n: t("filter.all") if n is None else inspection_region_label(n)))
+          format_func=fixed_labels(ir_options, lambda n: t("filter.all") if n == ALL else inspection_region_label(n)))

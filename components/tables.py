@@ -1,43 +1,96 @@
-"""Tables with downloads: CSV in UTF-8 with a byte-order mark (so Excel shows Thai) and Excel."""
+"""Tables on screen and their downloads, one rule for every table of the app:
+
+* on screen, a table is as tall as its rows (up to ``TABLE_MAX_ROWS``, then it scrolls);
+* a download is named ``<what>_<YYYY-MM-DD>.csv|xlsx`` after the day its figures are read at;
+* CSV is UTF-8 with a byte-order mark (Excel shows Thai), dates ISO 8601 (Gregorian), and an id
+  that Excel would turn into a number (the 14-digit registration id, codes with leading zeros)
+  written as ``="…"`` so that it stays text;
+* Excel holds real date cells (shown ``d mmm yyyy``, in the Buddhist Era in Thai) and ids as text.
+"""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from components.i18n import t
+from components.i18n import lang, t
+from data_access.settings import TABLE_MAX_ROWS
+
+_ROW_PX, _HEADER_PX = 35, 38
+# Digits that Excel reads as a number and shows changed: 11 or more (exponent), or a leading 0.
+_EXCEL_NUMBER = re.compile(r"^(?:\d{11,}|0\d+)$")
+_EXCEL_DATE = {"th": "[$-th-TH,107]d mmm yyyy", "en": "d mmm yyyy"}
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_name(stem: str, day: date | None, extension: str) -> str:
+    """``visits_20_2026-11-22.csv``: what the file holds and the day its figures are read at."""
+    return f"{stem}_{(day or date.today()).isoformat()}.{extension}"
+
+
+def table_height(rows: int, max_rows: int = TABLE_MAX_ROWS, row_px: int = _ROW_PX) -> int:
+    """Pixels of a table showing ``rows`` rows of ``row_px`` (no empty rows below them)."""
+    return _HEADER_PX + row_px * max(1, min(rows, max_rows))
+
+
+def as_date(value: object) -> date | None:
+    """A date from whatever a driver returned (date, datetime, Timestamp, NaT, None)."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def id_columns(frame: pd.DataFrame) -> list[str]:
+    """Text columns whose every value Excel would read as a number and show changed."""
+    def looks_numeric(column: pd.Series) -> bool:
+        values = column.dropna()
+        return (pd.api.types.is_string_dtype(column) or column.dtype == object) and not values.empty \
+            and values.astype(str).str.fullmatch(_EXCEL_NUMBER).all()
+
+    return [name for name in frame.columns if looks_numeric(frame[name])]
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV encoded as UTF-8 with BOM: Excel opens it with Thai intact."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """The CSV of the module docstring."""
+    protected = frame.copy()
+    for name in id_columns(frame):
+        protected[name] = frame[name].map(lambda value: f'="{value}"' if pd.notna(value) else value)
+    return protected.to_csv(index=False, date_format="%Y-%m-%d %H:%M").encode("utf-8-sig")
 
 
 def excel_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """The workbook of the module docstring: one sheet, a header row, date cells, ids as text."""
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    day_format = _EXCEL_DATE[lang()]
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
+                        datetime_format=f"{day_format} hh:mm") as writer:
         frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+        text = writer.book.add_format({"num_format": "@"})
+        for position, name in enumerate(frame.columns):
+            if name in id_columns(frame):
+                writer.sheets[sheet[:31]].set_column(position, position, 16, text)
     return buffer.getvalue()
 
 
-def download_buttons(frame: pd.DataFrame, file_stem: str, *, key: str, excel: bool = False) -> None:
-    """CSV (and optionally Excel) download buttons named ``<stem>_<date>``; the files are built
-    when clicked (an Excel file of 70,000 rows takes seconds), not on every run."""
-    name = f"{file_stem}_{date.today():%Y%m%d}"
+def download_buttons(frame: pd.DataFrame, file_stem: str, *, key: str, excel: bool = False,
+                     day: date | None = None) -> None:
+    """CSV (and optionally Excel) download buttons; the files are built when clicked (an Excel
+    file of 70,000 rows takes seconds), not on every run."""
     row = st.container(horizontal=True)
-    row.download_button(t("download.csv"), lambda: csv_bytes(frame), f"{name}.csv", "text/csv",
-                               key=f"{key}_csv", on_click="ignore")
+    row.download_button(t("download.csv"), lambda: csv_bytes(frame), file_name(file_stem, day, "csv"), "text/csv",
+                        key=f"{key}_csv", on_click="ignore")
     if excel:
-        row.download_button(
-            t("download.excel"), lambda: excel_bytes(frame), f"{name}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx",
-            on_click="ignore")
+        row.download_button(t("download.excel"), lambda: excel_bytes(frame), file_name(file_stem, day, "xlsx"), _XLSX,
+                            key=f"{key}_xlsx", on_click="ignore")
 
 
-def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str,
-                        column_config: dict | None = None, excel: bool = False, height: int | None = None) -> None:
-    """A read-only table of ``frame`` with its download buttons underneath."""
-    st.dataframe(frame, hide_index=True, column_config=column_config, height=height or "auto")
-    download_buttons(frame, file_stem, key=key, excel=excel)
+def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, download: pd.DataFrame | None = None,
+                        column_config: dict | None = None, excel: bool = False, height: int | None = None,
+                        day: date | None = None, row_height: int | None = None) -> None:
+    """A read-only table of ``frame`` (display strings) with its download buttons underneath;
+    ``download`` is the same rows with typed values (dates, numbers) when the screen shows words.
+    A ``row_height`` of several lines lets long text wrap."""
+    st.dataframe(frame, hide_index=True, column_config=column_config, row_height=row_height,
+                 height=height or table_height(len(frame), row_px=row_height or _ROW_PX))
+    download_buttons(frame if download is None else download, file_stem, key=key, excel=excel, day=day)

@@ -14,6 +14,8 @@ FONT_WEIGHTS = {"Regular": 400, "SemiBold": 600, "Bold": 700}
 SCALE_BAD = "OrRd"
 SCALE_GOOD = "YlGnBu"
 BAND_COLOURS = {"low": "#4caf50", "medium": "#ffc107", "high": "#ff7043", "critical": "#c62828"}
+# Hexagons by how many risky factories they hold: grey for none, then light to dark.
+HEX_COLOURS = ("#bdbdbd", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
 TRAFFIC_COLOURS = {"green": "#2e7d32", "amber": "#f9a825", "red": "#c62828", "none": "#9e9e9e"}
 
 

@@ -1,5 +1,7 @@
 """Monthly trends of a province: inspections, complaints received and emergencies, one panel each
-(their scales differ a hundredfold), fiscal years marked on the axis in the Buddhist Era."""
+(their scales differ a hundredfold), every fiscal year of the window named (BE) under the middle
+of its span and shaded in turn, each panel's unit on its axis, and the current month, counted
+only up to the day shown, drawn pale rather than as a collapse."""
 from __future__ import annotations
 
 from datetime import date
@@ -12,9 +14,10 @@ from plotly.subplots import make_subplots
 from components.i18n import fmt_date, t
 from components.theme import chart_layout
 from data_access.queries.province import TREND_SERIES
-from data_access.settings import FISCAL_YEAR_START_MONTH
 
 SERIES_COLOURS = {"inspections": "#1f4e9a", "complaints": "#ef6c00", "emergencies": "#c62828"}
+PARTIAL_OPACITY = 0.35
+_SHADE = "rgba(31, 78, 154, 0.06)"
 
 
 def month_label(day: date) -> str:
@@ -22,22 +25,39 @@ def month_label(day: date) -> str:
     return fmt_date(day).split(" ", 1)[1]
 
 
+def fiscal_years(trends: pd.DataFrame) -> pd.DataFrame:
+    """Per fiscal year of ``trends``: its first and last month and the middle of them (where its
+    name goes), in order."""
+    spans = trends.groupby("fiscal_year")["month"].agg(["min", "max"]).reset_index()
+    spans["middle"] = spans["min"] + (spans["max"] - spans["min"]) / 2
+    return spans
+
+
 def fiscal_year_ticks(trends: pd.DataFrame) -> tuple[list, list[str]]:
-    """Tick positions at the first month of each fiscal year, labelled with its BE year."""
-    starts = trends[trends["month"].dt.month == FISCAL_YEAR_START_MONTH]
-    return list(starts["month"]), [t("trends.fy_tick", fy=fy) for fy in starts["fiscal_year"]]
+    """One tick per fiscal year, under the middle of its months, labelled with its BE year."""
+    spans = fiscal_years(trends)
+    return list(spans["middle"]), [t("trends.fy_tick", fy=fy) for fy in spans["fiscal_year"]]
 
 
 def trend_chart(trends: pd.DataFrame, *, key: str) -> None:
-    st.subheader(t("trends.title"))
+    st.subheader(t("trends.title", n=trends["fiscal_year"].nunique()))
     figure = make_subplots(rows=len(TREND_SERIES), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                            subplot_titles=[t(f"trends.{series}") for series in TREND_SERIES])
     labels = [month_label(m.date()) for m in trends["month"]]
+    opacity = [1.0 if complete else PARTIAL_OPACITY for complete in trends["complete"]]
     for row, series in enumerate(TREND_SERIES, start=1):
         figure.add_trace(go.Bar(x=trends["month"], y=trends[series], name=t(f"trends.{series}"),
-                                marker_color=SERIES_COLOURS[series], customdata=labels,
+                                marker={"color": SERIES_COLOURS[series], "opacity": opacity}, customdata=labels,
                                 hovertemplate="%{customdata}: %{y:,}<extra></extra>"), row=row, col=1)
+        figure.update_yaxes(title_text=t(f"trends.unit.{series}"), title_font_size=12, row=row, col=1)
+    for index, span in fiscal_years(trends).iterrows():
+        if index % 2 == 0:
+            figure.add_vrect(x0=span["min"] - pd.Timedelta(days=15), x1=span["max"] + pd.Timedelta(days=15),
+                             fillcolor=_SHADE, line_width=0, layer="below")
     tick_values, tick_text = fiscal_year_ticks(trends)
-    figure.update_xaxes(tickvals=tick_values, ticktext=tick_text, showgrid=True)
+    figure.update_xaxes(tickvals=tick_values, ticktext=tick_text, showgrid=False, ticklabeloverflow="allow")
+    figure.update_xaxes(title_text=t("trends.fy_axis"), title_font_size=12, row=len(TREND_SERIES), col=1)
     figure.update_layout(**chart_layout(height=480, showlegend=False, bargap=0.15))
     st.plotly_chart(figure, key=key, config={"displayModeBar": False})
+    if not trends["complete"].all():
+        st.caption(t("trends.partial", month=month_label(trends["month"].iloc[-1].date())))

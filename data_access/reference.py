@@ -55,9 +55,8 @@ def district_table() -> pd.DataFrame:
     (read as plain JSON: the importer needs the codes, not the shapes, and opening the file
     through GDAL would cost it four times as long)."""
     features = json.loads(DISTRICT_GEOJSON.read_text(encoding="utf-8"))["features"]
-    table = pd.DataFrame([{"code": f["properties"]["ADM2_PCODE"][2:], "province_code": f["properties"]["ADM1_PCODE"][2:],
-                           "name_th": f["properties"]["ADM2_TH"], "name_en": f["properties"]["ADM2_EN"]}
-                          for f in features])
+    table = pd.DataFrame([{"code": p["ADM2_PCODE"][2:], "province_code": p["ADM1_PCODE"][2:], "name_th": p["ADM2_TH"],
+                           "name_en": p["ADM2_EN"]} for p in (f["properties"] for f in features)])
     return table.sort_values("code", ignore_index=True)
 
 

@@ -69,6 +69,19 @@ HAZARDOUS_FACTORY_TYPES = frozenset({22, 23, 42, 44, 45, 46, 49, 59, 60, 88, 89,
 # The load log's kind for a demo generation (imports are logged under their kind's name).
 DEMO_LOAD_KIND = "demo"
 
+# The width (px) of the column each map is drawn in on a 1280-px screen, the narrowest the app is
+# laid out for: a map frames what it draws in that width, so no wider screen cuts it off.
+MAP_WIDTH_OVERVIEW = 470      # three fifths of the page, beside the ranked table
+MAP_WIDTH_RISK_PROVINCES = 310  # two fifths, beside the factory map
+MAP_WIDTH_FACTORIES = 480     # three fifths: the factory map of the risk page
+MAP_WIDTH_DISTRICTS = 360     # half: the district map of the province page
+
+# Factories a search lists (a name shared by more asks for a longer text).
+SEARCH_MAX_RESULTS = 8
+
+# Rows a table shows before it scrolls (a table is never taller than its rows).
+TABLE_MAX_ROWS = 15
+
 # Cache lifetime of small query results in the app (seconds).
 QUERY_CACHE_TTL_S = 600
 
@@ -129,6 +142,8 @@ TREND_FISCAL_YEARS = 5
 # RISK_NONCOMPLIANCE_YEARS).
 VISIT_LIST_SIZE = 30
 VISIT_REPEAT_NONCOMPLIANT = 2
+# A factory inspected this recently is not listed for repeated non-compliance: it was just seen.
+VISIT_RECENT_DAYS = 30
 # Emergencies shown beside the active ones: those that started within this many days.
 RECENT_EMERGENCY_DAYS = 90
 
@@ -139,6 +154,8 @@ FACTORY_TYPE_NUMBERS = tuple(range(1, 108))
 RISK_MAP_MAX_POINTS = 5_000
 # H3 resolution of the hexagons (5: cells of about 250 km², some 1,500 over the country).
 RISK_HEX_RESOLUTION = 5
+# Colour classes of the hexagons: lower bounds of risky factories in a cell (0 is its own class).
+RISK_HEX_BREAKS = (1, 3, 10, 30)
 # Decimals of the coordinates sent to the browser (4: about 11 m).
 RISK_MAP_DECIMALS = 4
 # Factors named in a factory's table row, largest first, and in its map tooltip (fewer there: the

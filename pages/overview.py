@@ -1,7 +1,7 @@
 """National overview: headline figures against last year, a province choropleth and a ranked table."""
 import streamlit as st
 
-from components.i18n import fiscal_year_label, fmt_date, name_column, t
+from components.i18n import fiscal_year_label, fmt_date, name_column, scope_label, t
 from components.kpi_cards import kpi_cards
 from components.metric_map import metric_choropleth, metric_selector
 from components.plumbing import reference, url_state
@@ -10,6 +10,7 @@ from components.plumbing.params import OVERVIEW
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.province_table import ranked_province_table
+from data_access import settings as cfg
 from data_access.queries import overview
 from data_access.rules.metrics import OVERVIEW_MAP
 
@@ -21,13 +22,14 @@ url_state.read(OVERVIEW)
 now = cached(overview.province_metrics, f.period, f.scope)
 before = cached(overview.province_metrics, f.period.previous(), f.scope)
 
-st.title(t("overview.title"))
+st.title(t("overview.title", scope=scope_label(f.scope.region, f.scope.inspection_region)))
 st.caption(t("overview.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fmt_date(f.period.day)))
 kpi_cards(overview.kpis_with_change(now, before), delta_label=t("kpi.vs_last_year"))
 
-metric = metric_selector(OVERVIEW, key="overview_metric")
 map_column, table_column = st.columns([3, 2])
 with map_column:
-    metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province)
+    metric = metric_selector(OVERVIEW, key="overview_metric")
+    metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province,
+                      width=cfg.MAP_WIDTH_OVERVIEW)
 with table_column:
-    ranked_province_table(now, metric, OVERVIEW_MAP, name_column(), key="overview_table")
+    ranked_province_table(now, metric, OVERVIEW_MAP, name_column(), key="overview_table", day=f.period.day)

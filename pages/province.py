@@ -28,20 +28,21 @@ url_state.read(PROVINCE)
 code = pick_province(reference.provinces())
 if code is None:
     st.title(t("province.page_title"))
-    explain_no_province()
+    explain_no_province(reference.provinces())
     st.stop()
 
 kpis = cached(kpi_values.kpi_table, f.period)
 view = cached(province_view.province_view, code, f.period)
-header = view.header
-region = header.inspection_region
+header, day = view.header, f.period.day
+region, region_name = header.inspection_region, inspection_region_label(header.inspection_region)
 province_header(header, f.period)
 
 with st.container(horizontal=True):
-    lazy_pdf_download(t("brief.province_button"), lambda: briefs.province_brief(view, f.period),
-                      province_file_name(header, f.period.day), key="brief_province", token=(code, f.period, lang()))
-    lazy_pdf_download(t("brief.region_button", region=inspection_region_label(region)),
-                      lambda: briefs.region_brief(region, f.period), region_file_name(region, f.period.day),
+    lazy_pdf_download(t("brief.province_button"), t("brief.province_download"),
+                      lambda: briefs.province_brief(view, f.period), province_file_name(header, day),
+                      key="brief_province", token=(code, f.period, lang()))
+    lazy_pdf_download(t("brief.region_button", region=region_name), t("brief.region_download", region=region_name),
+                      lambda: briefs.region_brief(region, f.period), region_file_name(region, day),
                       key="brief_region", token=(region, f.period, lang()))
 
 scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)
@@ -49,11 +50,8 @@ trends_column, map_column = st.columns(2)
 with trends_column:
     trend_chart(view.trends, key="province_trends")
 with map_column:
-    district_map(view.districts, view.points, reference.district_geojson(code), key="province_map")
-visit_table(view.visits, code, key="province_visits")
-complaints_column, emergencies_column = st.columns(2)
-with complaints_column:
-    open_complaints_table(view.complaints, code, key="province_complaints")
-with emergencies_column:
-    emergencies_table(view.emergencies)
+    district_map(view.districts, view.points, reference.district_geojson(code), PROVINCE, key="province_map")
+visit_table(view.visits, code, key="province_visits", day=day)
+open_complaints_table(view.complaints, code, key="province_complaints", day=day)
+emergencies_table(view.emergencies)
 compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.factory_card import factory_card_view, select_factory
 from components.factory_filters import factory_filter_controls
-from components.factory_map import band_legend, factory_map, hex_deck, layer_ids, point_deck
+from components.factory_map import band_legend, factory_map, hex_deck, hex_legend, layer_ids, point_deck
 from components.factory_table import factory_table
 from components.i18n import fiscal_year_label, fmt_date, fmt_int, t
 from components.metric_map import metric_choropleth, metric_selector
@@ -33,7 +33,7 @@ st.caption(t("risk.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fm
 st.caption(t("risk.model_help", n=len(cfg.RISK_FACTORS),
              bands=", ".join(f"{band_label(band)} ≥ {lower:g}" for lower, band in reversed(cfg.RISK_BANDS))))
 factory_filter_controls(in_view)
-metrics = cached(risk_map.province_risk_metrics, f.period, f.scope)
+metrics = cached(risk_map.province_risk_metrics, f.period, f.scope, flt)
 factories = cached(risk_map.matching_factories, f.period.day, flt)
 province = flt.scope.province_code
 
@@ -41,7 +41,9 @@ metric = metric_selector(RISK, key="risk_metric")
 provinces_column, factories_column = st.columns([2, 3])
 with provinces_column:
     st.subheader(t("risk.provinces"))
-    metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province)
+    st.caption(t("risk.provinces.caption"))
+    metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province,
+                      width=cfg.MAP_WIDTH_RISK_PROVINCES)
 with factories_column:
     st.subheader(t("risk.factories"))
     located = int(factories["lat"].notna().sum())
@@ -58,11 +60,13 @@ with factories_column:
                     ids_by_layer=layer_ids(factories))
     else:
         st.caption(t("risk.map.hexagons"))
-        factory_map(hex_deck(cached(risk_map.factory_cells, f.period.day, flt), outlines), key="risk_hexagons")
-    if located:
+        cells = cached(risk_map.factory_cells, f.period.day, flt)
+        factory_map(hex_deck(cells, outlines, reference.bounds_of(in_view["code"])), key="risk_hexagons")
+        hex_legend()
+    if located and (province is not None or located <= cfg.RISK_MAP_MAX_POINTS):
         band_legend()
 
 if (factory_id := values["factory"]) is not None:
     factory_card_view(cached(risk_map.factory_card, factory_id, f.period.day), factory_id)
 if not factories.empty:
-    factory_table(factories, key="risk_table", on_pick=select_factory)
+    factory_table(factories, key="risk_table", on_pick=select_factory, day=f.period.day)

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Start the dashboard: prepare the machine if needed, then run Streamlit from the repo root.
+# Start the dashboard: prepare the machine if needed, build the national demo data into the
+# embedded default database on its first start (with progress here in the terminal; a database
+# named by DATABASE_URL is left as it is), then run Streamlit from the repo root.
 # Extra arguments go to `streamlit run`, e.g. `bash scripts/run.sh --server.port 8502`.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 bash scripts/setup.sh app
+"$ROOT/.venv/bin/python" -m data_access.demo --first-start
 exec "$ROOT/.venv/bin/streamlit" run app.py "$@"

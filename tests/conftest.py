@@ -137,6 +137,16 @@ class _ThrowawayCluster:
         )
         if result.returncode != 0:
             self._fail("initialise", result)
+        return self.resume()
+
+    def pause(self) -> None:
+        """Stop the server and keep its data (as when the production database goes away)."""
+        result = self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop", timeout=60)
+        if result.returncode != 0:
+            self._fail("stop", result)
+
+    def resume(self) -> str:
+        """Start the server on its data and port; returns its URL once it answers."""
         options = (
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"

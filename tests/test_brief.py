@@ -9,7 +9,6 @@ compared with those characters and all spaces removed.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -25,16 +24,10 @@ from data_access.rules.kpis import KPI_ORDER
 from data_access.settings import NATIONAL_CODE
 from tests import province_fixture as fx
 from tests.browser.helpers import ARTIFACTS
+from tests.pdf_text import normalise, page_text, run
 
 A4 = "x 841.89 pts (A4)"
 PERIOD = Period(fx.FISCAL_YEAR, fx.AS_OF)
-_FOLDED = re.compile("[\u0e32\u0e33\u0e4d\\s]")
-
-
-def normalise(text: str) -> str:
-    return _FOLDED.sub("", text)
-
-
 @pytest.fixture(scope="module")
 def data(tmp_path_factory: pytest.TempPathFactory):
     """KPIs, Samut Prakan's view and the views of inspection region 15 (Chiang Mai, Lamphun,
@@ -62,13 +55,9 @@ def _keep(pdf: bytes, name: str) -> Path:
     return path
 
 
-def _run(*command: str) -> str:
-    return subprocess.run(command, check=True, capture_output=True, text=True, timeout=120).stdout
-
-
 def _page_one_image(pdf: Path) -> Path:
     stem = pdf.with_suffix("")
-    _run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem))
+    run("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem))
     image = stem.with_suffix(".png")
     assert image.stat().st_size > 10_000, "page 1 rendered nearly empty"
     return image
@@ -76,11 +65,11 @@ def _page_one_image(pdf: Path) -> Path:
 
 def _check_pdf(path: Path) -> str:
     """A4, Sarabun embedded; returns the text of every page, normalised."""
-    info = _run("pdfinfo", str(path))
+    info = run("pdfinfo", str(path))
     assert A4 in info, info
-    fonts = _run("pdffonts", str(path))
+    fonts = run("pdffonts", str(path))
     assert "+Sarabun " in fonts and "+Sarabun-Bold " in fonts, fonts  # embedded subsets
-    return normalise(_run("pdftotext", "-layout", str(path), "-"))
+    return normalise(run("pdftotext", "-layout", str(path), "-"))
 
 
 def test_province_brief(data):
@@ -88,7 +77,7 @@ def test_province_brief(data):
     name = province_file_name(view.header, fx.AS_OF)
     assert name == "brief_11_samutprakan_2026-11-22.pdf"
     path = _keep(province_brief_pdf(_brief_province(view, kpis), PERIOD), name)
-    page_one = normalise(_run("pdftotext", "-f", "1", "-l", "1", str(path), "-"))
+    page_one = page_text(path, 1)
     _page_one_image(path)
     assert normalise("สมุทรปราการ") in page_one
     for kpi in KPI_ORDER:
@@ -105,7 +94,7 @@ def test_region_brief(data):
     assert name == "brief_region_15_2026-11-22.pdf"
     path = _keep(region_brief_pdf([_brief_province(view, kpis) for view in views], scorecard_of(kpis, NATIONAL_CODE),
                                  15, PERIOD), name)
-    page_one = normalise(_run("pdftotext", "-f", "1", "-l", "1", str(path), "-"))
+    page_one = page_text(path, 1)
     _page_one_image(path)
     assert normalise("เขตตรวจราชการที่ 15") in page_one
     for province in ("เชียงใหม่", "ลำพูน", "ลำปาง", "แม่ฮ่องสอน"):  # the comparison table's columns
@@ -115,4 +104,4 @@ def test_region_brief(data):
     text = _check_pdf(path)
     assert text.count(normalise("เอกสารประกอบการตรวจราชการ")) >= 5  # the cover and one section per province
     assert normalise("แม่ฮ่องสอน · Mae Hong Son") in text
-    assert int(re.search(r"Pages:\s+(\d+)", _run("pdfinfo", str(path))).group(1)) >= 5
+    assert int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", str(path))).group(1)) >= 5

@@ -18,6 +18,7 @@ from data_access import demo, reference
 from data_access import settings as S
 from data_access.db import connect, schema
 from data_access.demo import __main__ as cli
+from data_access.demo import params as P
 from data_access.demo.params import FACTORY_EMERGENCY_TYPES
 from data_access.rules import fiscal
 from data_access.rules.kpis import TARGET_CODES
@@ -115,7 +116,7 @@ def test_operating_share_per_province_follows_reference(operating):
     ref_share, got_share = ref / ref.sum(), got / got.sum()
     assert np.corrcoef(ref_share, got_share)[0, 1] > 0.98
     assert (ref_share - got_share).abs().max() < 0.005
-    assert len(operating) == pytest.approx(72_000 * SCALE, rel=0.01)
+    assert len(operating) == pytest.approx(P.OPERATING_FACTORIES * SCALE, rel=0.01)
 
 
 def test_factory_mix(tables, operating):
@@ -239,6 +240,22 @@ def test_complaints(tables):
     known = c.dropna(subset=["factory_id"]).merge(f, on="factory_id")
     assert known["factory_type"].isin(list(S.HAZARDOUS_FACTORY_TYPES)).mean() > \
         f["factory_type"].isin(list(S.HAZARDOUS_FACTORY_TYPES)).mean()
+
+
+def test_rates_a_seminar_would_believe(tables):
+    """Totals that are not round, per-factory inspection counts an inspection regime produces,
+    and nothing left open for years."""
+    assert P.OPERATING_FACTORIES % 1000 and P.INSPECTIONS  # DIW's own figure, not a round number
+    i, c = tables["inspections"], tables["complaints"]
+    fiscal_year = i["inspected_on"].map(lambda day: fiscal.fiscal_year_of(day.date()))
+    per_year = i.groupby([i["factory_id"].astype(str), fiscal_year]).size()
+    assert per_year.max() <= 12 and per_year.quantile(0.99) <= 10
+    per_factory = i.groupby(i["factory_id"].astype(str)).size()
+    assert per_factory.max() <= 12 * len(FISCAL_YEARS)
+    open_days = (AS_OF_TS - c.loc[c["status"] != "resolved", "received_on"]).dt.days
+    assert open_days.max() < 365  # no complaint left open for a year
+    open_orders = i[i["order_issued"] & i["order_closed_on"].isna()]
+    assert (open_orders["inspected_on"] > AS_OF_TS - pd.Timedelta(days=365)).all()
 
 
 def test_emergencies(tables):
@@ -367,6 +384,20 @@ def test_cli_refuses_a_database_with_factories(tmp_path, capsys):
             demo.generate(engine, scale=SCALE)
     finally:
         engine.dispose()
+
+
+def test_first_start_builds_the_embedded_default_once_and_leaves_a_named_database_alone(tmp_path, monkeypatch,
+                                                                                         capsys):
+    monkeypatch.setattr(connect, "DEFAULT_DUCKDB_PATH", tmp_path / "mind.duckdb")
+    monkeypatch.setattr(cli, "DEFAULT_DUCKDB_PATH", tmp_path / "mind.duckdb")
+    monkeypatch.setitem(demo.SCALES, "national", demo.SCALES["small"])
+    assert cli.main(["--first-start"]) == 0
+    out = capsys.readouterr().out
+    assert "First start" in out and "[100%]" in out and "generated" in out  # progress in the terminal
+    assert cli.main(["--first-start"]) == 0 and capsys.readouterr().out == ""  # built once, reused after
+    named = tmp_path / "someone_elses.duckdb"
+    monkeypatch.setenv("DATABASE_URL", connect.duckdb_url(named))
+    assert cli.main(["--first-start"]) == 0 and not named.exists()
 
 
 def test_scale_names():

@@ -51,8 +51,11 @@ def test_point_layers_by_band_under_boundaries(frame):
 
 
 def test_boundaries_of_a_province_add_its_districts(frame):
-    national = _layers(factory_map.point_deck(frame, reference.province_geojson()))["boundaries"]["data"]["features"]
-    province = _layers(factory_map.point_deck(frame, reference.provinces_and_districts_geojson("11")))["boundaries"]["data"]["features"]
+    def boundaries(geojson: dict) -> list[dict]:
+        return _layers(factory_map.point_deck(frame, geojson))["boundaries"]["data"]["features"]
+
+    national = boundaries(reference.province_geojson())
+    province = boundaries(reference.provinces_and_districts_geojson("11"))
     assert len(national) == 77 and len(province) == 77 + 6  # Samut Prakan has six districts
     assert set(national[0]) == {"type", "id", "geometry"}  # no attribute table sent
 
@@ -72,13 +75,17 @@ def test_clicked_point_maps_back_to_its_factory(frame):
     assert ids == {"band-low": ["B"], "band-medium": [], "band-high": ["D"], "band-critical": ["A"]}
 
 
-def test_hex_deck_colours_cells_by_their_worst_band():
-    cells = pd.DataFrame({"cell": ["856482c7fffffff", "85658b4bfffffff"], "n": [2, 1], "risky": [1, 1],
-                          "max_score": [45.9, 75.0], "max_band": ["high", "critical"]})
-    layers = _layers(factory_map.hex_deck(cells, reference.province_geojson()))
-    assert list(layers) == ["boundaries", "hex-high", "hex-critical"]
-    assert layers["hex-high"]["data"] == [{"h": "856482c7fffffff", "n": 2, "k": 1, "m": 45.9}]
-    assert layers["hex-critical"]["@@type"] == "H3HexagonLayer"
+def test_hex_deck_colours_cells_by_how_many_risky_factories_they_hold():
+    # Colour classes: none, 1-2, 3-9, 10-29, 30+ risky factories (RISK_HEX_BREAKS 1, 3, 10, 30).
+    cells = pd.DataFrame({"cell": ["856482c7fffffff", "85658b4bfffffff", "8564a2cbfffffff", "85658a4bfffffff"],
+                          "n": [2, 1, 40, 12], "risky": [0, 1, 35, 9], "max_score": [30.0, 75.0, 80.0, 60.0],
+                          "max_band": ["medium", "critical", "critical", "high"]})
+    layers = _layers(factory_map.hex_deck(cells, reference.province_geojson(), reference.bounds_of(["11", "50"])))
+    assert list(layers) == ["boundaries", "hex-0", "hex-1", "hex-2", "hex-4"]
+    assert layers["hex-0"]["data"] == [{"h": "856482c7fffffff", "n": 2, "k": 0, "m": 30.0}]
+    assert [cell["k"] for cell in layers["hex-2"]["data"]] == [9] and layers["hex-4"]["data"][0]["k"] == 35
+    assert layers["hex-1"]["@@type"] == "H3HexagonLayer"
+    assert [factory_map.hex_class(n) for n in (0, 1, 2, 3, 9, 10, 29, 30, 500)] == [0, 1, 1, 2, 2, 3, 3, 4, 4]
 
 
 @pytest.mark.parametrize("name, short", [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.plumbing.shell import PAGES
+from components.plumbing.pages import PAGES
 from data_access import demo
 from data_access.db import bootstrap, connect
 from tests.apptest import open_page, texts

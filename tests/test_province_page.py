@@ -39,6 +39,7 @@ def test_deep_link_to_a_province_with_data(province_app_db):
         "ร้อยละของเป้า": "30%", "สถานะ": "🟢 ตามเป้า", "ช่วงเดียวกันปีก่อน": "1", "อันดับ": "1 / 2"}
     assert card["ระยะเวลาแก้ไขเรื่องร้องเรียน (มัธยฐาน)"]["ผลงาน"] == "20.0 วัน"
     assert card["เรื่องร้องเรียนที่ได้ข้อยุติ"]["สถานะ"] == "🔴 ต่ำกว่าเป้า"
+    assert card["เรื่องร้องเรียนที่รับ"]["อันดับ"] == "–"  # not judged: not ranked
     visits = app.dataframe[1].value
     assert visits["โรงงาน"].tolist() == ["บริษัท ทดสอบ 1 จำกัด", "บริษัท ทดสอบ 2 จำกัด"]
     assert "เรื่องร้องเรียนค้าง 1 เรื่อง" in visits["เหตุผลที่ควรเข้าตรวจ"].iloc[0]
@@ -69,7 +70,7 @@ def test_unknown_code_is_explained(province_app_db, code):
     assert not app.exception, app.exception
     assert app.title[0].value == "ข้อมูลรายจังหวัด"
     assert app.warning[0].value == f"ไม่พบจังหวัดรหัส “{code}” ในลิงก์"
-    assert "?code=20" in texts(app)  # how to pick one
+    assert app.selectbox(key="province_code_page").value is None  # how to pick one: a picker on the page
     assert not app.dataframe
 
 
@@ -78,6 +79,11 @@ def test_no_code_asks_for_a_province(province_app_db):
     assert not app.exception, app.exception
     assert app.info[0].value == "ยังไม่ได้เลือกจังหวัด" and not app.error
     assert app.sidebar.selectbox(key="province_code").value is None
+    picker = app.selectbox(key="province_code_page")  # searchable, on the page itself
+    picker.select("20").run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "ชลบุรี · Chon Buri" and app.query_params["code"] in (["20"], "20")
+    assert app.sidebar.selectbox(key="fy").value == 2570  # the shell ran again after the page had stopped
 
 
 def test_empty_database_is_explained(empty_app_db):
@@ -109,15 +115,22 @@ def test_every_label_has_both_languages_with_the_same_placeholders():
         assert set(PLACEHOLDER.findall(entry["th"])) == set(PLACEHOLDER.findall(entry["en"])), key
 
 
+def _builds(app) -> set[str]:
+    return {b.key for b in app.button if b.key and b.key.startswith("brief_")}
+
+
 def test_brief_is_built_only_when_asked(province_app_db):
+    # The file names are those of tests/test_brief.py (brief_58_maehongson_2026-11-22.pdf, ...).
     app = open_page(PAGE, code="58")
     assert not [b for b in app.get("download_button") if b.key == "brief_province_download"]
+    assert _builds(app) == {"brief_province_build", "brief_region_build"}
     app.button(key="brief_province_build").click().run()
     assert not app.exception, app.exception
     downloads = {b.key: b.proto.label for b in app.get("download_button")}
-    assert downloads["brief_province_download"].endswith("brief_58_maehongson_2026-11-22.pdf")
+    assert downloads["brief_province_download"] == "ดาวน์โหลดเอกสารของจังหวัด (PDF)"
+    assert _builds(app) == {"brief_region_build"}  # one action, one button: the build gave its place
     app.button(key="brief_region_build").click().run()
     assert not app.exception, app.exception
     downloads = {b.key: b.proto.label for b in app.get("download_button")}
-    assert downloads["brief_region_download"].endswith("brief_region_15_2026-11-22.pdf")
-    assert "brief_province_download" in downloads  # the province brief stays ready
+    assert downloads["brief_region_download"] == "ดาวน์โหลดเอกสารทั้งเขตตรวจราชการที่ 15 (PDF)"
+    assert "brief_province_download" in downloads and not _builds(app)  # the province brief stays ready

@@ -31,7 +31,7 @@ def loaded(engine):
 
 def test_province_risk_metrics_now(loaded):
     with loaded.connect() as conn:
-        m = risk_map.province_risk_metrics(conn, Period.at(fx.AS_OF), NATIONAL)
+        m = risk_map.province_risk_metrics(conn, Period.at(fx.AS_OF), NATIONAL, FactoryFilter(bands=RISKY))
     assert len(m) == 77
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
     assert fx.nonzero_by_code(m, "risky_per_1000") == {"11": 500.0, "50": 500.0}
@@ -41,6 +41,22 @@ def test_province_risk_metrics_now(loaded):
     assert fx.nonzero_by_code(m, "risky_overdue") == {"50": 1}           # F3: last inspected 2024-12-01
     assert fx.nonzero_by_code(m, "risky_open_complaints") == {"11": 1}   # complaint 2 against F1, open
     assert set(RISK_MAP) <= set(m.columns)
+
+
+def test_matching_factories_per_province_follow_the_filter(loaded):
+    """The choropleth's "matching" is the factory map's filter counted per province, whatever
+    province the filter names (the map compares them all)."""
+    day = Period.at(fx.AS_OF)
+    with loaded.connect() as conn:
+        risky = risk_map.province_risk_metrics(conn, day, NATIONAL, FactoryFilter(bands=RISKY))
+        every = risk_map.province_risk_metrics(conn, day, NATIONAL, FactoryFilter())
+        overdue = risk_map.province_risk_metrics(conn, day, NATIONAL,
+                                                 FactoryFilter(scope=Scope(province_code="11"), overdue_only=True))
+        north = risk_map.province_risk_metrics(conn, day, Scope(region="North"), FactoryFilter())
+    assert fx.nonzero_by_code(risky, "matching") == {"11": 1, "50": 1}            # F1, F3
+    assert fx.nonzero_by_code(every, "matching") == {"11": 2, "50": 2}            # F1, F2 / F3, F5
+    assert fx.nonzero_by_code(overdue, "matching") == {"11": 1, "50": 1}          # F2 never, F3 since Dec 2024
+    assert len(north) == 9 and fx.nonzero_by_code(north, "matching") == {"50": 2}  # the North only
 
 
 def test_province_risk_metrics_last_year(loaded):
@@ -126,6 +142,9 @@ def test_factory_cells_empty(loaded):
     with loaded.connect() as conn:
         cells = risk_map.factory_cells(conn, fx.AS_OF, FactoryFilter(categories=(1,)), 5)
     assert cells.empty and {"cell", "n", "risky", "max_score", "max_band"} <= set(cells.columns)
+
+
+RISKY = ("high", "critical")
 
 
 def _dates(frame, column):

@@ -74,7 +74,7 @@ def test_unknown_province_code_is_explained(risk_app_db):
     app = open_page(PAGE, code="99")
     assert not app.exception, app.exception
     assert any("99" in warning.value for warning in app.warning)
-    assert app.selectbox(key="risk_filter_code").value is None  # "all provinces"
+    assert app.selectbox(key="risk_filter_code").value == "all"
     assert _table_names(app) == [NAMES[1], NAMES[3]]  # the whole country instead
     assert _param(app, "code") is None
 

@@ -100,7 +100,7 @@ def test_hostile_links_open_every_page_with_one_message(fixture_app_db, page):
     assert len(app.warning) == 1, [w.value for w in app.warning]
     message = app.warning[0].value
     assert "fy" in message and "region" in message and "9" * 100 not in message
-    assert str(app.session_state["fy"]) == "2570" and app.session_state["region"] is None
+    assert str(app.session_state["fy"]) == "2570" and app.session_state["region"] == "all"
     assert _factory_count(fixture_app_db) == len(fx.F)  # nothing ran but the queries
 
 

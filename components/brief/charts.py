@@ -12,7 +12,7 @@ import base64
 import io
 
 import geopandas as gpd
-import matplotlib
+import matplotlib.colors
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
@@ -21,8 +21,8 @@ from matplotlib.ticker import MaxNLocator
 
 from components.i18n import t
 from components.risk_labels import band_label
-from components.theme import BAND_COLOURS, SCALE_BAD, font_file
-from components.trends import SERIES_COLOURS, fiscal_year_ticks
+from components.theme import BAND_COLOURS, font_file
+from components.trends import PARTIAL_OPACITY, SERIES_COLOURS, fiscal_year_ticks
 from data_access.queries.province import TREND_SERIES
 from data_access.settings import RISK_BAND_NAMES, RISKY_BANDS
 
@@ -40,31 +40,23 @@ def _data_uri(figure: Figure) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def district_map_png(districts: pd.DataFrame, points: pd.DataFrame, shapes: gpd.GeoDataFrame,
-                     width_mm: float = 88, height_mm: float = 95) -> str:
-    """The province's district ``shapes`` shaded by their risky factories (``districts``: code,
-    risky), factories as dots by band, legend below."""
+def district_map_png(points: pd.DataFrame, shapes: gpd.GeoDataFrame, width_mm: float = 88,
+                     height_mm: float = 95) -> str:
+    """The factories as dots coloured by risk band (risky ones larger, on top) over the
+    province's plain district ``shapes``, band legend below: one encoding, as on the page."""
     figure = Figure(figsize=(width_mm * MM, height_mm * MM))
-    ax = figure.add_axes((0, 0.1, 1, 0.9))
-    shaded = shapes.assign(risky=shapes["code"].map(districts.set_index("code")["risky"]).fillna(0).astype(float))
-    top = max(float(shaded["risky"].max()) if len(shaded) else 0.0, 1.0)
-    shaded.plot(ax=ax, column="risky", cmap=matplotlib.colormaps[SCALE_BAD], vmin=0, vmax=top,
-                edgecolor="white", linewidth=0.4)
+    ax = figure.add_axes((0, 0.08, 1, 0.92))
+    shapes.plot(ax=ax, color="#eef0f2", edgecolor="#9aa3ad", linewidth=0.4)
     for band in RISK_BAND_NAMES:
         chosen = points[points["band"] == band]
         if not chosen.empty:
-            ax.scatter(chosen["lon"], chosen["lat"], s=4 if band in RISKY_BANDS else 1.5,
+            ax.scatter(chosen["lon"], chosen["lat"], s=4 if band in RISKY_BANDS else 1.2,
                        c=BAND_COLOURS[band], linewidths=0, label=band_label(band), zorder=3)
     ax.set_aspect(1 / np.cos(np.radians(np.mean(ax.get_ylim()))))
     ax.set_axis_off()
-    scale = matplotlib.cm.ScalarMappable(norm=matplotlib.colors.Normalize(0, top), cmap=SCALE_BAD)
-    colorbar = figure.colorbar(scale, ax=ax, orientation="horizontal", fraction=0.04, pad=0.01)
-    colorbar.set_label(t("district_map.risky"), fontproperties=_font(7))
-    colorbar.ax.tick_params(labelsize=6)
-    colorbar.ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if ax.get_legend_handles_labels()[0]:
         figure.legend(prop=_font(6.5), loc="lower center", ncol=len(RISK_BAND_NAMES), markerscale=3,
-                      frameon=False, bbox_to_anchor=(0.5, -0.06))
+                      frameon=False, bbox_to_anchor=(0.5, 0.0))
     return _data_uri(figure)
 
 
@@ -73,9 +65,12 @@ def trends_png(trends: pd.DataFrame, width_mm: float = 92, height_mm: float = 95
     figure = Figure(figsize=(width_mm * MM, height_mm * MM), layout="constrained")
     axes = figure.subplots(len(TREND_SERIES), 1, sharex=True)
     tick_values, tick_text = fiscal_year_ticks(trends)
+    alpha = np.where(trends["complete"], 1.0, PARTIAL_OPACITY)
     for ax, series in zip(axes, TREND_SERIES):
-        ax.bar(trends["month"], trends[series], width=25, color=SERIES_COLOURS[series])
-        ax.set_title(t(f"trends.{series}"), fontproperties=_font(8, "SemiBold"), loc="left", pad=2)
+        colours = [(*matplotlib.colors.to_rgb(SERIES_COLOURS[series]), a) for a in alpha]
+        ax.bar(trends["month"], trends[series], width=25, color=colours)
+        ax.set_title(f"{t(f'trends.{series}')} ({t(f'trends.unit.{series}')})", fontproperties=_font(8, "SemiBold"),
+                     loc="left", pad=2)
         ax.tick_params(labelsize=6)
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.spines[["top", "right"]].set_visible(False)

@@ -20,7 +20,7 @@ from components.brief.charts import district_map_png, trends_png
 from components.i18n import fiscal_year_label, fmt_date, fmt_int, fmt_pct, inspection_region_label, lang, t
 from components.plumbing.reference import brief_stylesheet, brief_template
 from components.province_header import header_facts, inspector_name, province_title
-from components.province_tables import emergency_rows
+from components.province_tables import emergency_columns, emergency_rows
 from components.scorecard import COLUMNS as SCORECARD_COLUMNS
 from components.scorecard import format_value, kpi_label, scorecard_rows
 from components.theme import FONT_WEIGHTS, TRAFFIC_COLOURS, font_file
@@ -32,7 +32,6 @@ from data_access.rules.kpis import KPI_ORDER
 from data_access.settings import ASSETS_DIR
 
 TEMPLATE_DIR = ASSETS_DIR / "brief"
-EMERGENCY_COLUMNS = ("state", "type", "severity", "started", "hours", "factory", "summary")
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,9 @@ def province_section(province: BriefProvince, period: Period) -> dict:
         "bangkok_note": t("province.bangkok_note") if header.is_bangkok else "",
         "scorecard": scorecard_rows(province.scorecard, header.is_bangkok),
         "pace_note": t("scorecard.pace_note", elapsed=fmt_pct(period.elapsed * 100, 0)),
-        "map": district_map_png(view.districts, view.points, province.districts),
+        "map": district_map_png(view.points, province.districts),
         "trends": trends_png(view.trends),
+        "trends_title": t("trends.title", n=view.trends["fiscal_year"].nunique()),
         "visits": visit_rows(view.visits).to_dict("records"),
         "visits_caption": visit_caption(),
         "emergencies_title": t("province.emergencies_title", active=fmt_int(active)),
@@ -90,7 +90,8 @@ def render_pdf(sections: list[dict], *, title: str, as_of: date, region: dict | 
     html = brief_template().render(
         lang=lang(), title=title, running_title=title, t=t, region=region, provinces=sections,
         fonts={weight: font_file(name).as_uri() for name, weight in FONT_WEIGHTS.items()},
-        lights=TRAFFIC_COLOURS, scorecard_columns=SCORECARD_COLUMNS, emergency_columns=EMERGENCY_COLUMNS,
+        lights=TRAFFIC_COLOURS, scorecard_columns=SCORECARD_COLUMNS,
+        emergency_columns=[column for column in emergency_columns() if column != "casualties"],
         as_of_text=fmt_date(as_of), made_text=fmt_date(datetime.now(), with_time=True),
     )
     return weasyprint.HTML(string=html, base_url=str(TEMPLATE_DIR)).write_pdf(stylesheets=[brief_stylesheet()])

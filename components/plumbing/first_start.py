@@ -13,6 +13,7 @@ import streamlit as st
 from components.i18n import t
 from components.plumbing import database, queries
 from data_access.db import bootstrap
+from data_access.demo import STEPS
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,9 +31,10 @@ def build_demo_if_needed() -> None:
             return
         bar = st.progress(0.0, text=t("first_start.title"))
 
-        def report(fraction: float, message: str) -> None:
-            print(f"[first start] {fraction:4.0%} {message}", flush=True)
-            bar.progress(min(max(fraction, 0.0), 1.0), text=f"{t('first_start.title')} — {message}")
+        def report(fraction: float, step: str) -> None:
+            print(f"[first start] {fraction:4.0%} {STEPS[step]}", flush=True)
+            words = f"{t('first_start.title')} — {t(f'first_start.step.{step}')}"
+            bar.progress(min(max(fraction, 0.0), 1.0), text=words)
 
         bootstrap.build_demo(database.engine(), progress=report)
         bar.empty()

@@ -5,16 +5,25 @@ from __future__ import annotations
 import streamlit as st
 
 from components.plumbing import url_state
+from components.plumbing.pages import PAGES
 from components.plumbing.params import FILTERS, LANGUAGE
-from components.plumbing.shell import PAGES
 
 _PAGE = {spec.url_path: spec for spec in PAGES}
 
 
+def _with_shell(params: dict[str, str]) -> dict[str, str]:
+    return {**url_state.link(LANGUAGE), **url_state.link(FILTERS), **params}
+
+
 def open_page(url_path: str, **params: str) -> None:
     """Go to the page ``url_path`` (``"province"``) with ``params``, keeping the shell's filters."""
-    shell = {**url_state.link(LANGUAGE), **url_state.link(FILTERS)}
-    st.switch_page(_PAGE[url_path].path, query_params={**shell, **params})
+    st.switch_page(_PAGE[url_path].path, query_params=_with_shell(params))
+
+
+def page_link(where: object, url_path: str, label: str, **params: str) -> None:
+    """A link in ``where`` (``st``, ``st.sidebar``) to the page ``url_path`` with ``params``,
+    keeping the shell's filters."""
+    where.page_link(_PAGE[url_path].path, label=label, query_params=_with_shell(params))
 
 
 def open_province(code: str) -> None:

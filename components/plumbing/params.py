@@ -5,7 +5,7 @@ how they are read and written).
   (inspection region).
 * The overview's ``metric``; the risk page's factory filter (``code`` the province, ``band``,
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
-  ``metric``; the province page's ``code``.
+  ``metric``; the province page's ``code`` and ``map`` (districts shaded, or factories).
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
@@ -26,6 +26,7 @@ from data_access.rules.metrics import OVERVIEW_MAP, RISK_MAP
 from data_access.rules.scope import Scope
 
 CATEGORIES = (1, 2, 3)
+ALL = "all"  # the widgets' option for "no restriction" (the value None)
 # A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
 FACTORY_ID_PATTERN = r"[0-9A-Za-z\u0E00-\u0E7F().\-/ ]{1,40}"
 
@@ -43,14 +44,14 @@ LANGUAGE = Group("language", (Choice("lang", DEFAULT_LANGUAGE, options=LANGUAGES
 
 FILTERS = Group("filters", (
     Choice("fy", _latest_fiscal_year, options=fiscal_years, cast=int),
-    Choice("region", None, options=reference.regions),
-    Choice("ir", None, options=reference.inspection_regions, cast=int),
+    Choice("region", None, options=reference.regions, none_option=ALL),
+    Choice("ir", None, options=reference.inspection_regions, cast=int, none_option=ALL),
 ))
 
 OVERVIEW = Group("overview", (Choice("metric", OVERVIEW_MAP[0], options=OVERVIEW_MAP),))
 
 RISK = Group("risk", (
-    Choice("code", None, options=reference.province_codes, message="risk.unknown_province"),
+    Choice("code", None, options=reference.province_codes, message="risk.unknown_province", none_option=ALL),
     Choices("band", tuple(cfg.RISKY_BANDS), options=cfg.RISK_BAND_NAMES),
     Choices("factor", options=cfg.RISK_FACTORS),
     Choices("class", options=CATEGORIES, cast=int),
@@ -63,6 +64,7 @@ RISK = Group("risk", (
 
 PROVINCE = Group("province", (
     Choice("code", None, options=reference.province_codes, message="province.unknown_code"),
+    Choice("map", "districts", options=("districts", "factories")),
 ))
 
 

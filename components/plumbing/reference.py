@@ -68,6 +68,13 @@ def province_shapes() -> gpd.GeoDataFrame:
     return reference.province_shapes()
 
 
+def bounds_of(codes: pd.Series | list[str]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the provinces ``codes``: what a map of them must frame."""
+    shapes = province_shapes()
+    west, south, east, north = shapes[shapes["code"].isin(list(codes))].total_bounds
+    return float(west), float(south), float(east), float(north)
+
+
 @st.cache_resource(show_spinner=False)
 def district_shapes(province_code: str) -> gpd.GeoDataFrame:
     """The districts of one province."""

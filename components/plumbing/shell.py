@@ -8,50 +8,33 @@ read them with :func:`current`.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
+from components.app_header import app_header, database_unavailable
+from components.factory_search import search_box, search_results
 from components.i18n import fmt_date, t
 from components.plumbing import first_start, queries, reference, url_state
+from components.plumbing.database import DatabaseUnavailable
+from components.plumbing.pages import PAGES
 from components.plumbing.params import FILTERS, LANGUAGE, fiscal_years, scope_of
+from components.plumbing.queries import cached
 from components.plumbing.static_files import ensure_static_fonts
 from components.sidebar import language_toggle, sidebar_filters
+from data_access.queries import search
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import Scope
-from data_access.settings import PROJECT_ROOT
+from data_access.settings import SEARCH_MAX_RESULTS
 
-_ACTIVE = "_shell_active"
 _FILTERS = "_filters"
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """One view. Its URL path is its file name (``pages/risk.py`` -> ``/risk``): on a cold server
-    Streamlit resolves a deep link from the file names of ``pages/`` before the shell has run,
-    so any other path would be "not found" there."""
-
-    file: str
-    title_key: str
-    icon: str
-
-    @property
-    def url_path(self) -> str:
-        return Path(self.file).stem
-
-    @property
-    def path(self) -> Path:
-        return PROJECT_ROOT / self.file
-
-
-PAGES = (
-    PageSpec("pages/overview.py", "page.overview", "🗺️"),
-    PageSpec("pages/risk.py", "page.risk", "⚠️"),
-    PageSpec("pages/province.py", "page.province", "📍"),
-    PageSpec("pages/data.py", "page.data", "🗄️"),
-)
+# Whether the shell is running in this script run. Not session state: a page that stops (st.stop)
+# ends the run before a write to the session in ``finally`` is kept, and the next run would then
+# skip the shell and draw the page alone.
+_SHELL_RUNNING: ContextVar[bool] = ContextVar("shell_running", default=False)
 
 
 @dataclass(frozen=True)
@@ -64,7 +47,7 @@ class Filters:
 
 def ensure_shell() -> None:
     """Run the whole app instead of this page when the shell has not run in this script run."""
-    if not st.session_state.get(_ACTIVE):
+    if not _SHELL_RUNNING.get():
         run_app()
         st.stop()
 
@@ -75,21 +58,35 @@ def run_app() -> None:
     st.session_state["lang"] = url_state.read(LANGUAGE)["lang"]
     st.set_page_config(page_title=t("app.title"), page_icon="🏭", layout="wide")
     ensure_static_fonts()
+    app_header()
+    alert = st.empty()  # where a database that went away is explained, above whatever was drawn
+    url_state.message_slot(st.empty())
     language_toggle()
     page = st.navigation([st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, default=index == 0)
                           for index, spec in enumerate(PAGES)])
+    try:
+        _run_page(page)
+    except DatabaseUnavailable:
+        with alert.container():
+            database_unavailable()
+
+
+def _run_page(page: StreamlitPage) -> None:
+    """The data-dependent part of the shell, then the page itself."""
     first_start.build_demo_if_needed()
     as_of = queries.as_of()
     values = url_state.read(FILTERS)
     sidebar_filters(fiscal_years(), reference.regions(), reference.inspection_regions())
+    if text := search_box():
+        search_results(cached(search.find_factories, text), SEARCH_MAX_RESULTS)
     st.session_state[_FILTERS] = Filters(Period(values["fy"], as_of or date.today()), scope_of(values))
     if as_of:
         st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
-    st.session_state[_ACTIVE] = True
+    running = _SHELL_RUNNING.set(True)
     try:
         page.run()
     finally:
-        st.session_state[_ACTIVE] = False
+        _SHELL_RUNNING.reset(running)
 
 
 def current() -> Filters:

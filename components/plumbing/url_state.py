@@ -73,13 +73,28 @@ class Param:
 @dataclass(frozen=True)
 class Choice(Param):
     """One of ``options`` (a sequence, or a function giving it when the link is read), written
-    as ``str(option)`` and read back with ``cast``."""
+    as ``str(option)`` and read back with ``cast``.
+
+    ``none_option`` is what a widget shows for the value ``None`` ("all"): a selectbox takes
+    ``None`` for "nothing chosen yet", so "all" needs an option of its own. Links never carry it.
+    """
 
     options: Options = ()
     cast: Callable[[str], Any] = str
+    none_option: str | None = None
 
     def allowed(self) -> list[Any]:
         return list(self.options() if callable(self.options) else self.options)
+
+    def widget_options(self) -> list[Any]:
+        """The options a widget offers: ``none_option`` first when there is one."""
+        return [self.none_option, *self.allowed()] if self.none_option else self.allowed()
+
+    def to_widget(self, value: Any) -> Any:
+        return self.none_option if value is None and self.none_option else value
+
+    def from_widget(self, value: Any) -> Any:
+        return None if self.none_option and value == self.none_option else value
 
     def parse(self, raw: str) -> tuple[Any, list[str]]:
         value = _cast(self.cast, raw.strip())
@@ -107,6 +122,9 @@ class Choices(Choice):
 
     def format(self, value: tuple) -> str:
         return ",".join(str(item) for item in value)
+
+    def widget_options(self) -> list[Any]:
+        return self.allowed()
 
     def to_widget(self, value: tuple) -> list:
         return list(value)
@@ -191,10 +209,16 @@ def to_params(group: Group, values: Mapping[str, Any]) -> dict[str, str]:
 # --- the session -------------------------------------------------------------------------------
 
 def begin_run() -> None:
-    """Start a script run: the slot at the top of the page where rejected link values are
-    explained (filled by :func:`read`), and no problems yet."""
+    """Start a script run: no rejected link values yet, and no place to explain them yet."""
     st.session_state[_PROBLEMS] = []
-    st.session_state[_SLOT] = st.empty()
+    st.session_state[_SLOT] = None
+
+
+def message_slot(slot: Any) -> None:
+    """Where rejected link values are explained (an ``st.empty()`` at the top of the page): what
+    was rejected before the slot existed is explained there now."""
+    st.session_state[_SLOT] = slot
+    _show_problems()
 
 
 def read(group: Group) -> dict[str, Any]:
@@ -271,13 +295,16 @@ def _write_url(group: Group, values: Mapping[str, Any]) -> None:
 
 
 def _explain(rejected: list[tuple[Param, str]]) -> None:
+    if rejected:
+        st.session_state.setdefault(_PROBLEMS, []).extend(_sentence(param, text) for param, text in rejected)
+        _show_problems()
+
+
+def _show_problems() -> None:
     """One warning at the top of the page naming every value the links of this run dropped."""
-    if not rejected:
-        return
-    problems = st.session_state.setdefault(_PROBLEMS, [])
-    problems += [_sentence(param, text) for param, text in rejected]
-    slot = st.session_state.get(_SLOT)
-    (slot or st).warning("\n\n".join(problems))
+    problems, slot = st.session_state.get(_PROBLEMS), st.session_state.get(_SLOT)
+    if problems and slot is not None:
+        slot.warning("\n\n".join(problems))
 
 
 def _sentence(param: Param, text: str) -> str:

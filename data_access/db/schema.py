@@ -177,7 +177,8 @@ emergencies = sa.Table(
         "type",
         sa.String(24),
         nullable=False,
-        comment="fire, explosion, chemical_leak, wastewater_discharge, flood, drought, cold_spell, pm25_open_burning, other",
+        comment="fire, explosion, chemical_leak, wastewater_discharge, flood, drought, cold_spell, "
+        "pm25_open_burning, other",
     ),
     sa.Column("severity", sa.SmallInteger, nullable=False, comment="1 (minor) .. 4 (disaster)"),
     sa.Column("status", sa.String(12), nullable=False, index=True, comment="active / contained / closed"),

@@ -29,7 +29,12 @@ from data_access.queries.risk_scores import refresh_factory_risk
 SCALES = {"small": 0.02, "national": 1.0, "stress": 3.0}
 DEFAULT_SEED = 2570
 
-Progress = Callable[[float, str], None]
+Progress = Callable[[float, str], None]  # (share done, step): the step is a key of STEPS
+STEPS = {"reference": "provinces, districts and inspectors-general", "factories": "factories",
+         "inspections": "inspections", "complaints": "complaints", "emergencies": "emergencies",
+         "gi": "Green Industry certificates", "i40": "Industry 4.0 assessments",
+         "programs": "programme participation and KPI targets", "risk": "risk scores", "log": "load log",
+         "done": "done"}
 
 
 class DatabaseNotEmptyError(RuntimeError):
@@ -47,7 +52,8 @@ def has_data(engine: sa.Engine) -> bool:
 def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED, as_of: date | None = None,
              progress: Progress | None = None) -> dict[str, int]:
     """Drop nothing; expects an empty schema (call schema.create_all first). Fills every table in one
-    transaction, calls progress(fraction 0..1, message) between steps, returns row counts per table."""
+    transaction, calls progress(fraction 0..1, step) between steps (a key of :data:`STEPS`, worded
+    by the caller in its language), returns row counts per table."""
     if scale <= 0:
         raise ValueError(f"scale must be positive, got {scale}")
     if has_data(engine):
@@ -62,7 +68,7 @@ def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED,
         def write(table: sa.Table, frame: pd.DataFrame) -> None:
             counts[table.name] = insert_dataframe(conn, table, frame)
 
-        report(0.0, "provinces, districts and inspectors-general")
+        report(0.0, "reference")
         write(schema.provinces, reference.provinces_frame())
         write(schema.inspectors_general, reference_rows.inspectors_general_frame())
         write(schema.districts, reference.districts_frame())
@@ -75,16 +81,16 @@ def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED,
         write(schema.complaints, complaints.build(ctx, registry, province_ref))
         report(0.80, "emergencies")
         write(schema.emergencies, emergencies.build(ctx, registry, province_ref))
-        report(0.85, "Green Industry certificates")
+        report(0.85, "gi")
         write(schema.gi_certifications, adoption.gi_certifications(ctx, registry))
-        report(0.90, "Industry 4.0 assessments")
+        report(0.90, "i40")
         write(schema.i40_assessments, adoption.i40_assessments(ctx, registry))
-        report(0.93, "programme participation and KPI targets")
+        report(0.93, "programs")
         write(schema.program_participation, programs.participation(ctx, registry, province_ref))
         write(schema.kpi_targets, programs.kpi_targets(ctx, province_ref))
-        report(0.95, "risk scores")
+        report(0.95, "risk")
         counts[schema.factory_risk.name] = refresh_factory_risk(conn, ctx.as_of)
-        report(0.99, "load log")
+        report(0.99, "log")
         write(schema.load_log, _load_log(ctx, load_id, started, sum(counts.values())))
     report(1.0, "done")
     return counts

@@ -17,7 +17,8 @@ from data_access.demo.sampling import Context, choose_rows, day_dates, scaled, u
 TOPIC_BASE = (0.24, 0.18, 0.20, 0.28, 0.10)      # odour, noise, wastewater, dust_smoke, other
 CHANNEL_SHARES = (0.34, 0.20, 0.12, 0.07, 0.27)  # order of settings.COMPLAINT_CHANNELS
 HAZARD_EXPONENT = 1.3
-STUCK_SHARE = 0.02             # old complaints still not resolved
+STUCK_SHARE = 0.02             # complaints that take months to resolve
+STUCK_DAYS = (90, 300)         # how many (none stays open for a year)
 OPEN, IN_PROGRESS = S.COMPLAINT_OPEN_STATUSES
 RESOLVED = S.COMPLAINT_STATUSES[-1]
 
@@ -72,8 +73,11 @@ def _with_status(ctx: Context, rng: np.random.Generator, frame: pd.DataFrame, da
     """Status and resolved date as of ``ctx.as_of``."""
     n = len(day)
     days_taken = np.maximum(1, np.round(P.COMPLAINT_MEDIAN_DAYS * np.exp(rng.normal(0, 0.85, n)))).astype(np.int64)
+    days_taken = np.minimum(days_taken, STUCK_DAYS[0])
+    stuck = rng.random(n) < STUCK_SHARE
+    days_taken[stuck] = rng.integers(*STUCK_DAYS, int(stuck.sum()))
     resolved_day = day + days_taken
-    resolved = (resolved_day < ctx.end_day) & (rng.random(n) >= STUCK_SHARE)
+    resolved = resolved_day < ctx.end_day
     age = ctx.end_day - 1 - day
     waiting = np.where((age > 3) & (rng.random(n) < 0.8), IN_PROGRESS, OPEN)
     frame["status"] = np.where(resolved, RESOLVED, waiting).astype(object)

@@ -1,4 +1,4 @@
-"""The factory registry: ~72,000 operating factories (plus struck-off, stopped and not-yet-started
+"""The factory registry: ~71,000 operating factories (plus struck-off, stopped and not-yet-started
 ones) spread like DIW's 2026 feed, with sizes, risk attributes, dates and both registration-number
 forms.
 

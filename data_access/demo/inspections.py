@@ -16,14 +16,22 @@ from data_access.demo.factories import Registry
 from data_access.demo.sampling import Context, day_dates, scaled, uniform_days
 from data_access.demo.words import FINDINGS
 
-HAZARD_EXPONENT = 0.8          # how strongly the latent hazard drives inspection frequency
+HAZARD_EXPONENT = 1.2          # how strongly the latent hazard drives inspection frequency
 PROVINCE_EFFORT_SIGMA = 0.45   # spread of inspection effort between provinces (log scale)
-FACTORY_NOISE_SIGMA = 0.8      # factories the offices visit more or less than their hazard says
+FACTORY_NOISE_SIGMA = 0.5      # factories the offices visit more or less than their hazard says
 # Factories an office rarely reaches (remote, unlisted, staff shortage): their share varies by
 # province, so the "100% of risky factories inspected" KPI is met in some provinces, not all.
 NEGLECTED_SHARE = 0.10
 NEGLECTED_RATE = 0.1
 THIRD_PARTY_TREND = (0.12, 0.28)  # third-party share in the oldest and the current fiscal year
+# Expected visits a year of the most inspected factory: a few routine visits plus follow-ups after
+# findings; and the most any factory gets in a year (an office has no time for more).
+MAX_YEARLY_RATE = 5.0
+MAX_YEARLY_VISITS = 12
+# Of the orders to correct, those not closed by the as-of date: only orders of the last year stay
+# open (an older one has been closed late, or escalated and closed).
+OPEN_ORDER_SHARE = 0.07
+OPEN_ORDER_WINDOW_DAYS = 365
 
 
 def build(ctx: Context, reg: Registry, n_provinces: int) -> pd.DataFrame:
@@ -36,15 +44,24 @@ def build(ctx: Context, reg: Registry, n_provinces: int) -> pd.DataFrame:
     noise = np.exp(rng.normal(0, FACTORY_NOISE_SIGMA, len(reg.ids)))
     neglect_share = np.minimum(NEGLECTED_SHARE * np.exp(rng.normal(0, 0.7, n_provinces)), 0.4)
     noise[rng.random(len(reg.ids)) < neglect_share[reg.province_idx]] *= NEGLECTED_RATE
-    rate = (reg.weight ** HAZARD_EXPONENT * effort * noise)[:, None] * exposure
-    rate *= scaled(P.INSPECTIONS, ctx.scale) / rate.sum()
-    counts = rng.poisson(rate).ravel()
+    rate = _capped((reg.weight ** HAZARD_EXPONENT * effort * noise)[:, None] * exposure, exposure,
+                   scaled(P.INSPECTIONS, ctx.scale))
+    counts = np.minimum(rng.poisson(rate), np.round(MAX_YEARLY_VISITS * exposure / 365.25)).astype(np.int64).ravel()
     cell = np.repeat(np.arange(counts.size), counts)
     factory, fy_idx = np.divmod(cell, len(ctx.fiscal_years))
     day = _weekday(rng, uniform_days(rng, lo.ravel()[cell], hi.ravel()[cell]), lo.ravel()[cell], hi.ravel()[cell])
     order = np.lexsort((factory, day))
     factory, fy_idx, day = factory[order], fy_idx[order], day[order]
     return _outcomes(ctx, rng, reg, factory, fy_idx, day)
+
+
+def _capped(rate: np.ndarray, exposure: np.ndarray, total: float) -> np.ndarray:
+    """``rate`` (factories x fiscal years) scaled to sum to about ``total``, no cell above
+    ``MAX_YEARLY_RATE`` a year of exposure: the visits a capped factory loses go to the others."""
+    cap = MAX_YEARLY_RATE * exposure / 365.25
+    for _ in range(4):
+        rate = np.minimum(rate * (total / rate.sum()), cap)
+    return rate
 
 
 def _weekday(rng: np.random.Generator, day: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -67,7 +84,8 @@ def _outcomes(ctx: Context, rng: np.random.Generator, reg: Registry, factory: np
     order = non_compliant & (rng.random(n) < P.ORDER_SHARE)
     due_gap = rng.integers(30, 91, n)
     close_gap = np.round(due_gap * rng.uniform(0.3, 1.6, n)).astype(np.int64)
-    closed = order & (day + close_gap < ctx.end_day) & (rng.random(n) < 0.93)
+    still_open = (rng.random(n) < OPEN_ORDER_SHARE) & (day > ctx.end_day - OPEN_ORDER_WINDOW_DAYS)
+    closed = order & (day + close_gap < ctx.end_day) & ~still_open
     return pd.DataFrame({
         "inspection_id": np.arange(1, n + 1, dtype=np.int64),
         "factory_id": pd.Categorical.from_codes(factory, reg.ids),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 # --- factory registry -------------------------------------------------------------------------
-OPERATING_FACTORIES = 72_000          # DIW: 71,012 operating outside estates (Aug 2026) + estates
+OPERATING_FACTORIES = 71_012          # DIW's executive figure of operating factories, Aug 2026
 # Shares of the whole registry; operating is what remains (~88%).
 STATUS_SHARES = {"struck_off": 0.068, "stopped": 0.047, "not_started": 0.005}
 CLASS_COUNTS = {1: 47, 2: 3_359, 3: 67_606}   # DIW executive figure, Aug 2026

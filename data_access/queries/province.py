@@ -78,7 +78,8 @@ def monthly_trends(conn: sa.Connection, code: str, period: Period) -> pd.DataFra
     ``TREND_FISCAL_YEARS`` fiscal years up to ``period``'s and up to its day.
 
     One row per month (``month`` = its first day, ``fiscal_year`` in BE), months without events
-    as 0, so a quiet month shows as a dip rather than a gap.
+    as 0, so a quiet month shows as a dip rather than a gap; ``complete`` is false for the month
+    of the period's day when the day is not its last (its counts are of part of a month).
     """
     first, _ = fiscal_year_bounds(period.fiscal_year - cfg.TREND_FISCAL_YEARS + 1)
     day = period.day
@@ -105,6 +106,7 @@ def monthly_trends(conn: sa.Connection, code: str, period: Period) -> pd.DataFra
     wide.index.name = "month"
     frame = wide.reset_index()
     frame["fiscal_year"] = [fiscal_year_of(m.date()) for m in frame["month"]]
+    frame["complete"] = frame["month"] + pd.offsets.MonthEnd(0) <= pd.Timestamp(day)
     return frame
 
 

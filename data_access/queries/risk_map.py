@@ -8,7 +8,7 @@ point-in-time like everything else: operating, inspected, open and certified *on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import h3
@@ -94,12 +94,26 @@ class FactoryCard:
 
 # --- (a) province metrics ----------------------------------------------------------------------
 
-def province_risk_metrics(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
-    """The overview's province figures plus two that only the risk map needs: risky factories
-    not inspected in the last ``INSPECTION_OVERDUE_DAYS`` (or never), and open complaints
-    against risky factories."""
+def province_risk_metrics(conn: sa.Connection, period: Period, scope: Scope,
+                          flt: FactoryFilter | None = None) -> pd.DataFrame:
+    """The overview's province figures plus those only the risk map needs: risky factories not
+    inspected in the last ``INSPECTION_OVERDUE_DAYS`` (or never), open complaints against risky
+    factories and, given the page's filter, ``matching``: the factories of each province that pass
+    it (its province left aside, so the map compares every province of ``scope`` on the same
+    filter, and agrees with the factory map)."""
     extra = read_frame(conn, _risky_extras_query(period.day, scope))
-    return province_metrics(conn, period, scope).merge(extra, on="code", how="left")
+    frame = province_metrics(conn, period, scope).merge(extra, on="code", how="left")
+    if flt is not None:
+        matching = read_frame(conn, _matching_by_province_query(period.day, replace(flt, scope=scope)))
+        frame = frame.merge(matching, on="code", how="left").fillna({"matching": 0})
+        frame["matching"] = frame["matching"].astype("int64")
+    return frame
+
+
+def _matching_by_province_query(day: date, flt: FactoryFilter) -> sa.Select:
+    matching = _matching_query(day, flt).order_by(None).subquery()
+    return (sa.select(matching.c.province_code.label("code"), sa.func.count().label("matching"))
+            .group_by(matching.c.province_code))
 
 
 def _risky_extras_query(day: date, scope: Scope) -> sa.Select:

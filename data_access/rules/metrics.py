@@ -44,6 +44,7 @@ METRICS: dict[str, MetricSpec] = {spec.code: spec for spec in (
     MetricSpec("i40_advanced", COUNT, higher_is_better=True),
     MetricSpec("risky_overdue", COUNT, higher_is_better=False),
     MetricSpec("risky_open_complaints", COUNT, higher_is_better=False),
+    MetricSpec("matching", COUNT, higher_is_better=False),
 )}
 
 # The overview's headline cards, its map's choice of metric, and the risk map's choice.
@@ -51,7 +52,8 @@ HEADLINE = ("operating", "risky", "risky_inspected_pct", "open_complaints", "act
             "gi_certified", "i40_advanced")
 OVERVIEW_MAP = ("risky", "risky_per_1000", "risky_inspected_pct", "open_complaints", "active_emergencies",
                 "operating", "gi_certified", "i40_advanced")
-RISK_MAP = ("risky", "risky_per_1000", "risky_inspected_pct", "risky_overdue", "risky_open_complaints")
+# "matching": the factories that pass the risk page's filters, the same the factory map shows.
+RISK_MAP = ("matching", "risky", "risky_per_1000", "risky_inspected_pct", "risky_overdue", "risky_open_complaints")
 
 
 def add_ratios(frame: pd.DataFrame) -> pd.DataFrame:

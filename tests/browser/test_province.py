@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from data_access.reference import province_table
 from tests.browser.helpers import ARTIFACTS, open_app, screenshot
+from tests.pdf_text import normalise, page_text
 
 pytestmark = pytest.mark.browser
 
@@ -48,9 +49,10 @@ def test_unknown_code_is_explained(page: Page, app_server: str):
 
 def test_province_brief_downloads(page: Page, app_server: str):
     open_app(page, app_server, "/province?code=58")
-    page.get_by_role("button", name="จัดทำเอกสารของจังหวัด").click()
-    download_button = page.get_by_role("button", name="ดาวน์โหลด brief_58_maehongson_")
+    page.get_by_role("button", name="จัดทำเอกสารของจังหวัด (PDF)").click()
+    download_button = page.get_by_role("button", name="ดาวน์โหลดเอกสารของจังหวัด (PDF)")
     expect(download_button).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name="จัดทำเอกสารของจังหวัด (PDF)")).to_have_count(0)  # one action, one button
     with page.expect_download() as info:
         download_button.click()
     download = info.value
@@ -59,3 +61,5 @@ def test_province_brief_downloads(page: Page, app_server: str):
     target = ARTIFACTS / "browser-download-brief-58.pdf"
     download.save_as(target)
     assert target.read_bytes()[:5] == b"%PDF-"
+    page_one = page_text(target, 1)
+    assert normalise("แผนที่รายอำเภอ") in page_one and normalise("แนวโน้มรายเดือน") in page_one  # map, trends: page 1

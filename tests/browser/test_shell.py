@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from components.plumbing.shell import PAGES as SHELL_PAGES
+from components.plumbing.pages import PAGES as SHELL_PAGES
 from tests.browser.helpers import open_app, screenshot
 
 pytestmark = pytest.mark.browser  # (also added to everything under tests/browser by its conftest)

@@ -1,0 +1,35 @@
+"""The pages of the app, in the order of the navigation: one place that lists them, for the
+shell that builds the navigation and for the links between pages."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from data_access.settings import PROJECT_ROOT
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One view. Its URL path is its file name (``pages/risk.py`` -> ``/risk``): on a cold server
+    Streamlit resolves a deep link from the file names of ``pages/`` before the shell has run,
+    so any other path would be "not found" there."""
+
+    file: str
+    title_key: str
+    icon: str
+
+    @property
+    def url_path(self) -> str:
+        return Path(self.file).stem
+
+    @property
+    def path(self) -> Path:
+        return PROJECT_ROOT / self.file
+
+
+PAGES = (
+    PageSpec("pages/overview.py", "page.overview", "🗺️"),
+    PageSpec("pages/risk.py", "page.risk", "⚠️"),
+    PageSpec("pages/province.py", "page.province", "📍"),
+    PageSpec("pages/data.py", "page.data", "🗄️"),
+)
