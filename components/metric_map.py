@@ -28,10 +28,10 @@ def colorscale(spec: MetricSpec) -> str:
     return SCALE_GOOD if spec.higher_is_better else SCALE_BAD
 
 
-def metric_selector(group: Group, *, key: str) -> MetricSpec:
-    """A horizontal choice among the metrics of ``group``'s ``metric`` parameter."""
-    codes = group["metric"].allowed()
-    chosen = bound(st.pills, group, "metric", key=key, label=t("map.metric"), options=codes,
+def metric_selector(group: Group, *, key: str, name: str = "metric") -> MetricSpec:
+    """A horizontal choice among the metrics of ``group``'s parameter ``name``."""
+    codes = group[name].allowed()
+    chosen = bound(st.pills, group, name, key=key, label=t("map.metric"), options=codes,
                    format_func=fixed_labels(codes, lambda code: label(METRICS[code])))
     return METRICS[chosen]
 

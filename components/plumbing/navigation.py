@@ -1,5 +1,6 @@
 """Links between pages that carry the shell's filters (Streamlit's page switch drops the URL's
-parameters, streamlit/streamlit#9050): a click on a province opens its page."""
+parameters, streamlit/streamlit#9050): a click on a province opens its page, a link opens
+another page filtered."""
 from __future__ import annotations
 
 import streamlit as st
@@ -13,8 +14,16 @@ _PAGE = {spec.url_path: spec for spec in PAGES}
 
 def open_page(url_path: str, **params: str) -> None:
     """Go to the page ``url_path`` (``"province"``) with ``params``, keeping the shell's filters."""
-    shell = {**url_state.link(LANGUAGE), **url_state.link(FILTERS)}
-    st.switch_page(_PAGE[url_path].path, query_params={**shell, **params})
+    st.switch_page(_PAGE[url_path].path, query_params=_with_shell(params))
+
+
+def page_link(url_path: str, label: str, **params: str) -> None:
+    """A link to the page ``url_path`` with ``params``, keeping the shell's filters."""
+    st.page_link(_PAGE[url_path].path, label=label, query_params=_with_shell(params))
+
+
+def _with_shell(params: dict[str, str]) -> dict[str, str]:
+    return {**url_state.link(LANGUAGE), **url_state.link(FILTERS), **params}
 
 
 def open_province(code: str) -> None:

@@ -99,6 +99,16 @@ def of_year(history: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
     return history[history["fiscal_year"] == fiscal_year].reset_index(drop=True)
 
 
+def of_province(frame: pd.DataFrame, code: str | None) -> pd.DataFrame:
+    """The row of province ``code`` of a per-province frame (every row when ``None``)."""
+    return frame if code is None else frame[frame["code"] == code]
+
+
+def at_level(frame: pd.DataFrame, level: int | None) -> pd.DataFrame:
+    """The factories of a list (movers, candidates) at ``level`` now (every one when ``None``)."""
+    return frame if level is None else frame[frame["level"] == level].reset_index(drop=True)
+
+
 def target_progress(provinces_frame: pd.DataFrame, targets: pd.DataFrame, period: Period,
                     codes: Sequence[str], kpis: Sequence[str]) -> pd.DataFrame:
     """Each of ``kpis`` (target codes such as ``gi_new``) for each area of ``codes`` (``'TH'``

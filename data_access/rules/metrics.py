@@ -92,10 +92,10 @@ ADOPTION_MAP = {
             "i40_movers"),
 }
 ADOPTION_TABLE = {
-    "gi": ("operating", "gi_certified", "gi_certified_pct", "gi_level3_pct", "gi_moves", "gi_target",
-           "gi_target_pct", "gi_projected_pct", "gi_expiring_6m", "gi_expiring_12m", "gi_revoked"),
-    "i40": ("operating", "i40_assessed", "i40_mean_level", "i40_advanced_pct", "i40_assessments", "i40_target",
-            "i40_target_pct", "i40_projected_pct", "i40_movers"),
+    "gi": ("gi_certified_pct", "gi_level3_pct", "gi_target_pct", "gi_projected_pct", "gi_moves", "gi_target",
+           "gi_expiring_12m", "gi_certified", "operating"),
+    "i40": ("i40_mean_level", "i40_advanced_pct", "i40_target_pct", "i40_projected_pct", "i40_assessments",
+            "i40_target", "i40_movers", "i40_assessed"),
 }
 
 

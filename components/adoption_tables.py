@@ -1,0 +1,122 @@
+"""The adoption page's tables, each with its CSV (UTF-8 with BOM) and Excel downloads: progress
+against the fiscal year's targets with the pace still needed, the i4.0 profile by a chosen
+grouping, the factories that rose a level, and the candidates to move up next with the reason;
+and the short adoption section of the province page."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.adoption_controls import grouping_control
+from components.adoption_labels import dimension_label, group_label, level_label, reason_text
+from components.i18n import fmt_date, fmt_int, fmt_num, lang, name_column, t
+from components.kpi_cards import kpi_cards
+from components.scorecard import kpi_label
+from components.tables import table_with_download
+from data_access.queries.adoption import AdoptionSummary
+from data_access.rules.adoption import DIMENSION_COLUMNS
+from data_access.rules.fiscal import Period
+
+SUMMARY_CARDS = ("gi_certified_pct", "gi_level3_pct", "i40_mean_level", "i40_advanced_pct")
+_NUMBER = st.column_config.NumberColumn(format="localized")
+
+
+def _status(on_track: object) -> str:
+    if pd.isna(on_track):
+        return t("adoption.progress.no_target")
+    return t("adoption.progress.on_track") if on_track else t("adoption.progress.short")
+
+
+def _shown(rows: pd.DataFrame, file_stem: str, *, key: str, prefix: str, labels: dict[str, str] | None = None,
+           numbers: tuple[str, ...] = ()) -> None:
+    """``rows`` with its columns labelled (``labels``, else ``<prefix>.<column>``), numbers in the
+    locale's form, and its downloads."""
+    labels = {column: t(f"{prefix}.{column}") for column in rows.columns} | (labels or {})
+    table_with_download(rows.rename(columns=labels), file_stem, key=key, excel=True,
+                        column_config={labels[c]: _NUMBER for c in numbers})
+
+
+def progress_table(progress: pd.DataFrame, names: dict[str, str], period: Period, *, key: str, file_stem: str,
+                   titled: bool = True) -> None:
+    """Each target of :func:`data_access.queries.adoption.target_progress` with what is done,
+    the pace so far, the pace still needed to reach it by 30 September and whether the pace so
+    far gets there."""
+    if titled:
+        st.subheader(t("adoption.progress.title"))
+    months = float(progress["months_left"].iloc[0]) if len(progress) else 0.0
+    st.caption(t("adoption.progress.caption", months=fmt_num(months), end=fmt_date(period.end))
+               if months > 0 else t("adoption.progress.year_over", end=fmt_date(period.end)))
+    rows = pd.DataFrame({
+        "area": [names.get(code, code) for code in progress["code"]],
+        "kpi": [kpi_label(kpi) for kpi in progress["kpi"]],
+        "value": progress["value"].round(0), "target": progress["target"],
+        "achievement": progress["achievement"].round(1), "pace_per_month": progress["pace_per_month"].round(1),
+        "needed_per_month": progress["needed_per_month"].round(1), "projected": progress["projected"].round(0),
+        "status": [_status(v) for v in progress["on_track"]],
+    })
+    _shown(rows, file_stem, key=key, prefix="adoption.progress",
+           numbers=("value", "target", "achievement", "pace_per_month", "needed_per_month", "projected"))
+
+
+def profile_table(profile: pd.DataFrame, by: str, names: dict[str, str], *, key: str, file_stem: str) -> None:
+    """The i4.0 standing per group of ``by`` (its control above it), the whole view last; scores
+    on the 1.0-4.0 scale."""
+    st.subheader(t("adoption.profile.title"))
+    st.caption(t("adoption.profile.caption"))
+    grouping_control()
+    groups = [t("adoption.group.total") if total else group_label(by, code, names)
+              for code, total in zip(profile["group_code"], profile["is_total"])]
+    rows = pd.DataFrame({"group": groups, "assessed": profile["assessed"], "mean_level": profile["mean_level"].round(2),
+                         "advanced_pct": profile["advanced_pct"].round(1),
+                         **{c: profile[c].round(2) for c in DIMENSION_COLUMNS},
+                         "weakest": [dimension_label(d) for d in profile["weakest"]]})
+    labels = {"group": t(f"adoption.by.{by}"),
+              **{c: dimension_label(c.removeprefix("score_")) for c in DIMENSION_COLUMNS}}
+    _shown(rows, file_stem, key=key, prefix="adoption.profile", labels=labels,
+           numbers=("assessed", "mean_level", "advanced_pct", *DIMENSION_COLUMNS))
+
+
+def movers_table(movers: pd.DataFrame, *, key: str, file_stem: str) -> None:
+    """Factories that stand higher now than on the eve of the fiscal year."""
+    st.subheader(t("adoption.movers.title", n=fmt_int(len(movers))))
+    if movers.empty:
+        st.info(t("adoption.movers.none"))
+        return
+    rows = pd.DataFrame({
+        "factory_id": movers["factory_id"], "name": movers["name"], "province": movers[f"province_{lang()}"],
+        "previous": [level_label("i40", v) for v in movers["previous_level"]],
+        "previous_on": [fmt_date(pd.Timestamp(d).date()) for d in movers["previous_on"]],
+        "level": [level_label("i40", v) for v in movers["level"]],
+        "assessed_on": [fmt_date(pd.Timestamp(d).date()) for d in movers["assessed_on"]],
+    })
+    _shown(rows, file_stem, key=key, prefix="adoption.movers")
+
+
+def candidate_table(found: pd.DataFrame, ladder: str, *, key: str, file_stem: str) -> None:
+    """The factories likely to move up ``ladder`` next, each with the reason."""
+    st.subheader(t(f"adoption.candidates.title.{ladder}", n=fmt_int(len(found))))
+    st.caption(t(f"adoption.candidates.rule.{ladder}"))
+    if found.empty:
+        st.info(t("adoption.candidates.none"))
+        return
+    rows = pd.DataFrame({
+        "factory_id": found["factory_id"], "name": found["name"], "province": found[f"province_{lang()}"],
+        "level": [level_label(ladder, v) for v in found["level"]],
+        "next_level": [level_label(ladder, v) for v in found["next_level"]],
+        "reason": [reason_text(row) for _, row in found.iterrows()],
+        "last_inspected_on": [fmt_date(None if pd.isna(d) else pd.Timestamp(d).date())
+                              for d in found["last_inspected_on"]],
+    })
+    _shown(rows, file_stem, key=key, prefix="adoption.candidates")
+
+
+def adoption_summary(summary: AdoptionSummary, period: Period, *, key: str) -> None:
+    """The province page's adoption section: the province's shares and levels, and its GI and
+    i4.0 targets with the pace still needed."""
+    st.subheader(t("adoption.summary.title"))
+    figures = summary.figures
+    cards = pd.DataFrame({"kpi": SUMMARY_CARDS, "value": [figures[c] for c in SUMMARY_CARDS], "previous": None})
+    kpi_cards(cards)
+    code = str(summary.progress["code"].iloc[0])
+    progress_table(summary.progress, {code: figures[name_column()]}, period, key=key,
+                   file_stem=f"adoption_targets_{code}", titled=False)
