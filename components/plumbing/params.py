@@ -111,9 +111,10 @@ ADOPTION = Group("adoption", (
 
 def adoption_values(values: dict[str, Any], in_scope: set[str]) -> dict[str, Any]:
     """The adoption page's parameters, refusing (with the message, and the default instead) a
-    province outside the sidebar's scope and a level its ladder does not have."""
+    province outside the sidebar's scope and a level its ladder does not have; read again, so
+    that the URL shows what is used."""
     if values["code"] is not None and values["code"] not in in_scope:
         url_state.refuse(ADOPTION, "code", values["code"])
     if values["level"] is not None and values["level"] not in LADDER_LEVELS[values["ladder"]]:
         url_state.refuse(ADOPTION, "level", str(values["level"]))
-    return url_state.current(ADOPTION)
+    return url_state.read(ADOPTION)
