@@ -51,10 +51,24 @@ def group_label(by: str, code: object, names: dict[str, str]) -> str:
     return t("adoption.tsic_section", letter=code, name=t(f"adoption.tsic.{code}"))
 
 
-def reason_text(row: pd.Series) -> str:
-    """Why a factory of :func:`data_access.rules.adoption.candidates` may move up next."""
-    if row["reason"] == "gi_held_clean":
-        return t("adoption.reason.gi_held_clean", years=fmt_num(row["held_years"]), n=int(row["inspections"]),
-                 window=cfg.RISK_NONCOMPLIANCE_YEARS)
-    return t("adoption.reason.i40_lagging", dimension=dimension_label(row["dimension"]),
-             score=fmt_num(row["dimension_score"], 2), others=fmt_num(row["others_score"], 2))
+def reasons(found: pd.DataFrame) -> list[str]:
+    """Why each factory of :func:`data_access.rules.adoption.candidates` may move up next. (Each
+    distinct number is formatted once: a national list holds thousands of rows.)"""
+    held, one, two = _formatted(found["held_years"]), _formatted(found["dimension_score"], 2), _formatted(
+        found["others_score"], 2)
+    gi, i40 = t("adoption.reason.gi_held_clean"), t("adoption.reason.i40_lagging")
+    names = {d: dimension_label(d) for d in found["dimension"].dropna().unique()}
+    return [gi.format(years=held[row.held_years], n=int(row.inspections), window=cfg.RISK_NONCOMPLIANCE_YEARS)
+            if row.reason == "gi_held_clean" else
+            i40.format(dimension=names[row.dimension], score=one[row.dimension_score], others=two[row.others_score])
+            for row in found.itertuples()]
+
+
+def level_labels(ladder: str, levels: pd.Series) -> list[str]:
+    """:func:`level_label` of each of ``levels``."""
+    labels = {level: level_label(ladder, level) for level in levels.dropna().unique()}
+    return [labels[level] for level in levels]
+
+
+def _formatted(values: pd.Series, digits: int = 1) -> dict:
+    return {value: fmt_num(value, digits) for value in values.dropna().unique()}

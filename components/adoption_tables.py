@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.adoption_controls import grouping_control
-from components.adoption_labels import dimension_label, group_label, level_label, reason_text
+from components.adoption_labels import dimension_label, group_label, level_labels, reasons
 from components.i18n import fmt_date, fmt_int, fmt_num, lang, name_column, t
 from components.kpi_cards import kpi_cards
 from components.scorecard import kpi_label
@@ -76,6 +76,12 @@ def profile_table(profile: pd.DataFrame, by: str, names: dict[str, str], *, key:
            numbers=("assessed", "mean_level", "advanced_pct", *DIMENSION_COLUMNS))
 
 
+def _dates(values: pd.Series) -> list[str]:
+    """:func:`fmt_date` of each of ``values`` (each distinct date formatted once)."""
+    texts = {value: fmt_date(pd.Timestamp(value).date()) for value in values.dropna().unique()}
+    return [texts[value] if pd.notna(value) else fmt_date(None) for value in values]
+
+
 def movers_table(movers: pd.DataFrame, *, key: str, file_stem: str) -> None:
     """Factories that stand higher now than on the eve of the fiscal year."""
     st.subheader(t("adoption.movers.title", n=fmt_int(len(movers))))
@@ -84,10 +90,8 @@ def movers_table(movers: pd.DataFrame, *, key: str, file_stem: str) -> None:
         return
     rows = pd.DataFrame({
         "factory_id": movers["factory_id"], "name": movers["name"], "province": movers[f"province_{lang()}"],
-        "previous": [level_label("i40", v) for v in movers["previous_level"]],
-        "previous_on": [fmt_date(pd.Timestamp(d).date()) for d in movers["previous_on"]],
-        "level": [level_label("i40", v) for v in movers["level"]],
-        "assessed_on": [fmt_date(pd.Timestamp(d).date()) for d in movers["assessed_on"]],
+        "previous": level_labels("i40", movers["previous_level"]), "previous_on": _dates(movers["previous_on"]),
+        "level": level_labels("i40", movers["level"]), "assessed_on": _dates(movers["assessed_on"]),
     })
     _shown(rows, file_stem, key=key, prefix="adoption.movers")
 
@@ -101,11 +105,8 @@ def candidate_table(found: pd.DataFrame, ladder: str, *, key: str, file_stem: st
         return
     rows = pd.DataFrame({
         "factory_id": found["factory_id"], "name": found["name"], "province": found[f"province_{lang()}"],
-        "level": [level_label(ladder, v) for v in found["level"]],
-        "next_level": [level_label(ladder, v) for v in found["next_level"]],
-        "reason": [reason_text(row) for _, row in found.iterrows()],
-        "last_inspected_on": [fmt_date(None if pd.isna(d) else pd.Timestamp(d).date())
-                              for d in found["last_inspected_on"]],
+        "level": level_labels(ladder, found["level"]), "next_level": level_labels(ladder, found["next_level"]),
+        "reason": reasons(found), "last_inspected_on": _dates(found["last_inspected_on"]),
     })
     _shown(rows, file_stem, key=key, prefix="adoption.candidates")
 
