@@ -10,7 +10,8 @@ from data_access.queries import adoption, kpi_values, overview
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL, Scope
 from tests import adoption_fixture as fx
-from tests.small_fixture import nonzero_by_code
+from tests.small_fixture import assert_figures, nonzero_by_code
+from tests.small_fixture import row_of as _row
 
 F = fx.F
 PERIOD = Period(fx.FISCAL_YEAR, fx.AS_OF)
@@ -26,17 +27,8 @@ def conn(engine):
         yield connection
 
 
-def _row(frame: pd.DataFrame, code: str) -> dict:
-    return frame.set_index("code").loc[code].to_dict()
-
-
 def _same(actual: dict, expected: dict) -> None:
-    for key, want in expected.items():
-        got = actual[key]
-        if isinstance(want, float) and pd.isna(want):
-            assert pd.isna(got), (key, got)
-        else:
-            assert got == pytest.approx(want, abs=0.01), (key, got, want)
+    assert_figures(actual, expected, tolerance=0.01)  # shares are rounded to two decimals
 
 
 def test_gi_per_province_on_the_day(conn):
