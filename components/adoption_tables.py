@@ -18,7 +18,9 @@ from data_access.rules.adoption import DIMENSION_COLUMNS
 from data_access.rules.fiscal import Period
 
 SUMMARY_CARDS = ("gi_certified_pct", "gi_level3_pct", "i40_mean_level", "i40_advanced_pct")
-_NUMBER = st.column_config.NumberColumn(format="localized")
+# Number formats of the table columns: counts with the locale's separators, rates and scores with
+# a fixed number of decimals (so that 34 and 17.9 line up as 34.0 and 17.9).
+COUNT, ONE_DECIMAL, TWO_DECIMALS = "localized", "%.1f", "%.2f"
 
 
 def _status(on_track: object) -> str:
@@ -28,12 +30,13 @@ def _status(on_track: object) -> str:
 
 
 def _shown(rows: pd.DataFrame, file_stem: str, *, key: str, prefix: str, labels: dict[str, str] | None = None,
-           numbers: tuple[str, ...] = ()) -> None:
-    """``rows`` with its columns labelled (``labels``, else ``<prefix>.<column>``), numbers in the
-    locale's form, and its downloads."""
+           formats: dict[str, str] | None = None) -> None:
+    """``rows`` with its columns labelled (``labels``, else ``<prefix>.<column>``), numbers in
+    their ``formats``, and its downloads."""
     labels = {column: t(f"{prefix}.{column}") for column in rows.columns} | (labels or {})
     table_with_download(rows.rename(columns=labels), file_stem, key=key, excel=True,
-                        column_config={labels[c]: _NUMBER for c in numbers})
+                        column_config={labels[c]: st.column_config.NumberColumn(format=f)
+                                       for c, f in (formats or {}).items()})
 
 
 def progress_table(progress: pd.DataFrame, names: dict[str, str], period: Period, *, key: str, file_stem: str,
@@ -55,7 +58,8 @@ def progress_table(progress: pd.DataFrame, names: dict[str, str], period: Period
         "status": [_status(v) for v in progress["on_track"]],
     })
     _shown(rows, file_stem, key=key, prefix="adoption.progress",
-           numbers=("value", "target", "achievement", "pace_per_month", "needed_per_month", "projected"))
+           formats={"value": COUNT, "target": COUNT, "achievement": ONE_DECIMAL, "pace_per_month": ONE_DECIMAL,
+                    "needed_per_month": ONE_DECIMAL, "projected": COUNT})
 
 
 def profile_table(profile: pd.DataFrame, by: str, names: dict[str, str], *, key: str, file_stem: str) -> None:
@@ -73,7 +77,8 @@ def profile_table(profile: pd.DataFrame, by: str, names: dict[str, str], *, key:
     labels = {"group": t(f"adoption.by.{by}"),
               **{c: dimension_label(c.removeprefix("score_")) for c in DIMENSION_COLUMNS}}
     _shown(rows, file_stem, key=key, prefix="adoption.profile", labels=labels,
-           numbers=("assessed", "mean_level", "advanced_pct", *DIMENSION_COLUMNS))
+           formats={"assessed": COUNT, "mean_level": TWO_DECIMALS, "advanced_pct": ONE_DECIMAL,
+                    **dict.fromkeys(DIMENSION_COLUMNS, TWO_DECIMALS)})
 
 
 def _dates(values: pd.Series) -> list[str]:

@@ -52,7 +52,7 @@ def test_default_view_is_the_green_industry_ladder_of_the_nation(adoption_app_db
     progress = _table(app, "เป้าหมายทั้งปี")
     assert progress["พื้นที่"].tolist() == ["ทั้งประเทศ", "ทั้งประเทศ"]
     assert progress["ผลงานถึงวันนี้"].tolist() == [0, 3] and progress["เป้าหมายทั้งปี"].tolist() == [10, 6]
-    assert progress["สถานะ"].tolist() == ["⚠️ ไม่ถึงเป้าด้วยอัตราปัจจุบัน", "✅ ถึงเป้าหากรักษาอัตรานี้"]
+    assert progress["สถานะ"].tolist() == ["⚠️ ไม่ทันเป้า", "✅ ทันเป้า"]
     candidates = _table(app, "เหตุผล")
     assert candidates["เลขทะเบียนโรงงาน"].tolist() == [fx.F[2]]
     assert candidates["ระดับปัจจุบัน"].tolist() == ["ระดับ 2 ปฏิบัติการสีเขียว"]
@@ -81,7 +81,7 @@ def test_deep_link_to_a_province_and_the_i40_ladder(adoption_app_db):
     assert cards["เลื่อนระดับขึ้นในปีนี้"] == "1"
     progress = _table(app, "เป้าหมายทั้งปี")
     assert progress["พื้นที่"].tolist() == ["ทั้งประเทศ", "เชียงใหม่"]
-    assert progress["สถานะ"].tolist()[1] == "⚪ ไม่มีเป้าหมาย"
+    assert progress["สถานะ"].tolist()[1] == "⚪ ไม่มีเป้า"
     profile = _table(app, "หมวดอุตสาหกรรมตามมาตรฐานการจัดประเภทอุตสาหกรรม")
     assert profile.iloc[:, 0].tolist() == ["หมวด A เกษตรกรรม การป่าไม้ และการประมง", "หมวด C การผลิต",
                                            "หมวด E การจัดหาน้ำ การจัดการน้ำเสีย ของเสีย และสิ่งปฏิกูล",
@@ -137,7 +137,7 @@ def test_bad_values_in_a_link_are_explained(adoption_app_db, params, message):
 def test_english(adoption_app_db):
     app = open_page(PAGE, lang="en", ladder="i40", code="50")
     assert not app.exception, app.exception
-    assert app.title[0].value == "Green Industry and Industry 4.0: who climbs, where, and whether targets will be met"
+    assert app.title[0].value == "Green Industry and Industry 4.0 adoption"
     shown = [*app.subheader, *app.caption, *app.metric, *app.info]
     words = [getattr(block, "value", "") for block in shown] + [metric.label for metric in app.metric]
     assert not [w for w in words if THAI.search(str(w))], [w for w in words if THAI.search(str(w))]

@@ -19,7 +19,8 @@ def open_page(url_path: str, **params: str) -> None:
 
 def page_link(url_path: str, label: str, **params: str) -> None:
     """A link to the page ``url_path`` with ``params``, keeping the shell's filters."""
-    st.page_link(_PAGE[url_path].path, label=label, query_params=_with_shell(params))
+    spec = _PAGE[url_path]
+    st.page_link(spec.path, label=label, icon=spec.icon, query_params=_with_shell(params))
 
 
 def _with_shell(params: dict[str, str]) -> dict[str, str]:

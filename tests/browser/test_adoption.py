@@ -74,8 +74,7 @@ def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
 def test_i40_ladder_in_english(page: Page, app_server: str):
     open_app(page, app_server, "/adoption?lang=en&ladder=i40")
     main = page.locator(MAIN)
-    expect(main.locator("h1").first).to_have_text(
-        "Green Industry and Industry 4.0: who climbs, where, and whether targets will be met")
+    expect(main.locator("h1").first).to_have_text("Green Industry and Industry 4.0 adoption")
     expect(main.get_by_text("Factories assessed each fiscal year, by level")).to_be_visible()
     expect(main.get_by_text("not NSTDA's Thailand i4.0 Index (scored 0-6)", exact=False)).to_be_visible()
     headings = main.locator("h1, h2, h3, [data-testid='stCaptionContainer'], [data-testid='stMetricLabel']")
