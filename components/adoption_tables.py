@@ -52,10 +52,10 @@ def progress_table(progress: pd.DataFrame, names: dict[str, str], period: Period
     rows = pd.DataFrame({
         "area": [names.get(code, code) for code in progress["code"]],
         "kpi": [kpi_label(kpi) for kpi in progress["kpi"]],
+        "status": [_status(v) for v in progress["on_track"]],
         "value": progress["value"].round(0), "target": progress["target"],
         "achievement": progress["achievement"].round(1), "pace_per_month": progress["pace_per_month"].round(1),
         "needed_per_month": progress["needed_per_month"].round(1), "projected": progress["projected"].round(0),
-        "status": [_status(v) for v in progress["on_track"]],
     })
     _shown(rows, file_stem, key=key, prefix="adoption.progress",
            formats={"value": COUNT, "target": COUNT, "achievement": ONE_DECIMAL, "pace_per_month": ONE_DECIMAL,

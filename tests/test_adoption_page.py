@@ -77,7 +77,7 @@ def test_deep_link_to_a_province_and_the_i40_ladder(adoption_app_db):
     assert app.sidebar.selectbox(key="adoption_code").value == "50"
     assert "เชียงใหม่" in texts(app)
     cards = _cards(app)
-    assert cards["โรงงานที่มีผลประเมิน"] == "3" and cards["ระดับเฉลี่ย (1.0-4.0)"] == "3.0"
+    assert cards["โรงงานที่มีผลประเมิน"] == "3" and cards["ระดับเฉลี่ย อุตฯ 4.0"] == "3.0"
     assert cards["เลื่อนระดับขึ้นในปีนี้"] == "1"
     progress = _table(app, "เป้าหมายทั้งปี")
     assert progress["พื้นที่"].tolist() == ["ทั้งประเทศ", "เชียงใหม่"]
@@ -151,7 +151,7 @@ def test_province_page_has_an_adoption_section_and_a_link(adoption_app_db):
     assert not app.exception, app.exception
     assert "การยกระดับ: อุตสาหกรรมสีเขียวและอุตสาหกรรม 4.0" in [block.value for block in app.subheader]
     cards = _cards(app)
-    assert cards["สัดส่วนโรงงานสีเขียว"] == "100.0%" and cards["ระดับเฉลี่ย (1.0-4.0)"] == "2.5"
+    assert cards["สัดส่วนโรงงานสีเขียว"] == "100.0%" and cards["ระดับเฉลี่ย อุตฯ 4.0"] == "2.5"
     progress = _table(app, "ต้องทำต่อเดือน")
     assert progress["ตัวชี้วัด"].tolist() == ["ใบรับรอง GI ใหม่", "ยกระดับ GI", "ประเมิน Industry 4.0"]
     assert progress["เป้าหมายทั้งปี"].tolist() == [2, 2, 4]
