@@ -173,7 +173,8 @@ INGEST_FLAG_OUTSIDE_PROVINCE = "outside_province"
 LADDERS = ("gi", "i40")
 # "Certified at level 3 (Green System) or higher".
 GI_ADVANCED_LEVEL = 3
-# Certificates in force that expire within this many months of the day shown.
+# Certificates in force that expire within this many months of the day shown (the metrics
+# gi_expiring_6m and gi_expiring_12m of rules/metrics.py are named after them).
 GI_EXPIRY_MONTHS = (6, 12)
 # The targets of kpi_targets each ladder is judged against (codes of rules/kpis.py).
 ADOPTION_TARGETS = {"gi": ("gi_new", "gi_upgraded"), "i40": ("i40_assessments",)}
