@@ -36,9 +36,14 @@ def time_calls(call: Callable[[], object], runs: int = 15, warmup: int = 1) -> T
         start = time.perf_counter()
         call()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
+    return timing_of(samples)
+
+
+def timing_of(samples_ms: list[float]) -> Timing:
+    """Median and 95th percentile of measured times (ms)."""
+    samples = sorted(samples_ms)
     p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
-    return Timing(statistics.median(samples), p95, runs)
+    return Timing(statistics.median(samples), p95, len(samples))
 
 
 def national_database(path: Path = BENCH_DB, rebuild: bool = False) -> str:

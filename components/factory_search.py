@@ -28,6 +28,6 @@ def search_results(found: pd.DataFrame, limit: int) -> None:
         places = (row.district_th, row.province_th) if lang() == "th" else (row.district_en, row.province_en)
         where = " · ".join(part for part in places if isinstance(part, str))
         risk = band_label(row.band) if isinstance(row.band, str) else t(f"search.status.{row.status}")
-        page_link(st.sidebar, "risk", f"{row.name} · {where} · {risk}", factory=row.factory_id)
+        page_link("risk", f"{row.name} · {where} · {risk}", where=st.sidebar, icon=False, factory=row.factory_id)
     if len(found) >= limit:
         st.sidebar.caption(t("search.more", n=fmt_int(limit)))

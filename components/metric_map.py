@@ -28,11 +28,11 @@ def colorscale(spec: MetricSpec) -> str:
     return SCALE_GOOD if spec.higher_is_better else SCALE_BAD
 
 
-def metric_selector(group: Group, *, key: str) -> MetricSpec:
-    """The choice among the metrics of ``group``'s ``metric`` parameter: a selectbox, which fits
+def metric_selector(group: Group, *, key: str, name: str = "metric") -> MetricSpec:
+    """The choice among the metrics of ``group``'s parameter ``name``: a selectbox, which fits
     the map's column at any width (a row of pills runs out of it)."""
-    codes = group["metric"].allowed()
-    chosen = bound(st.selectbox, group, "metric", key=key, label=t("map.metric"), options=codes,
+    codes = group[name].allowed()
+    chosen = bound(st.selectbox, group, name, key=key, label=t("map.metric"), options=codes,
                    format_func=fixed_labels(codes, lambda code: label(METRICS[code])))
     return METRICS[chosen]
 

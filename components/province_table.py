@@ -14,7 +14,7 @@ from data_access.rules.metrics import MetricSpec
 
 
 def ranked_province_table(frame: pd.DataFrame, spec: MetricSpec, columns: tuple[str, ...], name: str, *,
-                          key: str, day: date) -> None:
+                          key: str, day: date, file_stem: str = "provinces") -> None:
     """Provinces ranked by ``spec``, highest first, with the other metrics ``columns`` beside."""
     ranked = frame.sort_values([spec.code, "code"], ascending=[False, True], na_position="last")
     ranked = ranked.assign(rank=range(1, len(ranked) + 1),
@@ -29,4 +29,4 @@ def ranked_province_table(frame: pd.DataFrame, spec: MetricSpec, columns: tuple[
     config = {**{labels[c]: number(format="localized") for c in columns},  # the rank, the name, the figure: pinned
               labels["rank"]: number(width="small", pinned=True), labels[name]: text(pinned=True),
               labels[spec.code]: number(format="localized", pinned=True)}
-    table_with_download(shown.rename(columns=labels), "provinces", key=key, day=day, excel=True, column_config=config)
+    table_with_download(shown.rename(columns=labels), file_stem, key=key, day=day, excel=True, column_config=config)

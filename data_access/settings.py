@@ -184,3 +184,34 @@ INGEST_EXCEL_SERIAL_RANGE = (10_000, 80_000)
 INGEST_BOUNDARY_TOLERANCE_DEG = 0.02
 INGEST_REJECTS_SUFFIX = ".rejects.csv"
 INGEST_FLAG_OUTSIDE_PROVINCE = "outside_province"
+
+# --- Adoption: Green Industry and Industry 4.0 (data_access/queries/adoption.py,
+# rules/adoption.py, pages/adoption.py; docs/adoption.md). ---
+LADDERS = ("gi", "i40")
+# "Certified at level 3 (Green System) or higher".
+GI_ADVANCED_LEVEL = 3
+# Certificates in force that expire within this many months of the day shown (the metrics
+# gi_expiring_6m and gi_expiring_12m of rules/metrics.py are named after them).
+GI_EXPIRY_MONTHS = (6, 12)
+# The targets of kpi_targets each ladder is judged against (codes of rules/kpis.py).
+ADOPTION_TARGETS = {"gi": ("gi_new", "gi_upgraded"), "i40": ("i40_assessments",)}
+# A month when the pace still needed is worked out (days / this).
+DAYS_PER_MONTH = 365.25 / 12
+# Candidates to move up a GI level: the level held at least this many years, with at least one
+# inspection and none non-compliant in the RISK_NONCOMPLIANCE_YEARS up to the day, no order open.
+GI_CANDIDATE_HELD_YEARS = 2
+# Candidates to move up an i4.0 level: one dimension at least this far (on the 1.0-4.0 scale)
+# below the mean of the other five.
+I40_LAGGING_GAP = 0.75
+# The slope chart: this many top and bottom provinces; a ratio is ranked only where its
+# denominator (operating or assessed factories, a target) is at least this.
+ADOPTION_SLOPE_PROVINCES = 5
+ADOPTION_MIN_BASE = 10
+# What the i4.0 profile table can be grouped by.
+I40_GROUPINGS = ("province", "region", "inspection_region", "category", "factory_type", "tsic_section")
+# TSIC 2552 sections by the division (first two digits of the code) they cover.
+TSIC_SECTIONS: tuple[tuple[int, int, str], ...] = (
+    (1, 3, "A"), (5, 9, "B"), (10, 33, "C"), (35, 35, "D"), (36, 39, "E"), (41, 43, "F"), (45, 47, "G"),
+    (49, 53, "H"), (55, 56, "I"), (58, 63, "J"), (64, 66, "K"), (68, 68, "L"), (69, 75, "M"), (77, 82, "N"),
+    (84, 84, "O"), (85, 85, "P"), (86, 88, "Q"), (90, 93, "R"), (94, 96, "S"), (97, 98, "T"), (99, 99, "U"),
+)

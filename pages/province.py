@@ -4,11 +4,13 @@ nation, and the inspector-general's visit brief as a PDF (one province or the wh
 region)."""
 import streamlit as st
 
+from components.adoption_tables import adoption_summary
 from components.brief import province_file_name, region_file_name
 from components.brief.download import lazy_pdf_download
 from components.district_map import district_map
 from components.i18n import inspection_region_label, lang, t
 from components.plumbing import briefs, reference, url_state
+from components.plumbing.navigation import page_link
 from components.plumbing.params import PROVINCE
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
@@ -18,7 +20,7 @@ from components.province_tables import compare_table, emergencies_table, open_co
 from components.scorecard import scorecard
 from components.trends import trend_chart
 from components.visit_list import visit_table
-from data_access.queries import kpi_values, province_view
+from data_access.queries import adoption, kpi_values, province_view
 
 ensure_shell()
 require_data()
@@ -55,3 +57,5 @@ visit_table(view.visits, code, key="province_visits", day=day)
 open_complaints_table(view.complaints, code, key="province_complaints", day=day)
 emergencies_table(view.emergencies)
 compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))
+adoption_summary(cached(adoption.province_summary, code, f.period), f.period, key="province_adoption")
+page_link("adoption", t("adoption.summary.open"), code=code)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pandas as pd
+import pytest
 import sqlalchemy as sa
 
 from data_access.db import schema
@@ -130,6 +131,21 @@ def load_log() -> pd.DataFrame:
 def nonzero_by_code(frame: pd.DataFrame, column: str) -> dict:
     """Province code -> value of ``column`` for the provinces where it is set and not zero."""
     return {code: value for code, value in zip(frame["code"], frame[column]) if value and not pd.isna(value)}
+
+
+def row_of(frame: pd.DataFrame, code: str) -> dict:
+    """The figures of province ``code`` in a frame with one row per province."""
+    return frame.set_index("code").loc[code].to_dict()
+
+
+def assert_figures(actual: dict, expected: dict, tolerance: float | None = None) -> None:
+    """Every expected key equal (NaN equals NaN; floats approximately, within ``tolerance`` if given)."""
+    for key, want in expected.items():
+        got = actual[key]
+        if isinstance(want, float) and pd.isna(want):
+            assert pd.isna(got), (key, got)
+        else:
+            assert got == pytest.approx(want, abs=tolerance), (key, got, want)
 
 
 def load(engine: sa.Engine) -> None:

@@ -10,6 +10,8 @@ from data_access.queries.province_view import province_view, region_views
 from data_access.rules.fiscal import Period
 from tests import province_fixture as fx
 from tests.small_fixture import LAST_YEAR, F
+from tests.small_fixture import assert_figures as _same
+from tests.small_fixture import row_of as _row
 
 NAN = float("nan")
 
@@ -18,20 +20,6 @@ NAN = float("nan")
 def loaded(engine):
     fx.load(engine)
     return engine
-
-
-def _row(frame: pd.DataFrame, code: str) -> dict:
-    return frame.set_index("code").loc[code].to_dict()
-
-
-def _same(actual: dict, expected: dict) -> None:
-    """Every expected key equal (NaN equals NaN; floats approximately)."""
-    for key, want in expected.items():
-        got = actual[key]
-        if isinstance(want, float) and pd.isna(want):
-            assert pd.isna(got), (key, got)
-        else:
-            assert got == pytest.approx(want), (key, got, want)
 
 
 def test_kpi_values_this_fiscal_year(loaded):

@@ -91,7 +91,8 @@ def _factory_count(url: str) -> int:
     return count
 
 
-@pytest.mark.parametrize("page", ["pages/overview.py", "pages/risk.py", "pages/province.py"])
+@pytest.mark.parametrize("page", ["pages/overview.py", "pages/risk.py", "pages/province.py",
+                                  "pages/adoption.py"])
 def test_hostile_links_open_every_page_with_one_message(fixture_app_db, page):
     junk = {"fy": "2570 UNION SELECT * FROM factories", "region": "North'; DROP TABLE factories; --",
             "ir": "9" * 3_000, "code": "<script>alert(1)</script>", "band": "high,extreme", "metric": "x" * 500}

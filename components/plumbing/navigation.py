@@ -1,5 +1,6 @@
 """Links between pages that carry the shell's filters (Streamlit's page switch drops the URL's
-parameters, streamlit/streamlit#9050): a click on a province opens its page."""
+parameters, streamlit/streamlit#9050): a click on a province opens its page, a link opens
+another page filtered."""
 from __future__ import annotations
 
 import streamlit as st
@@ -20,10 +21,11 @@ def open_page(url_path: str, **params: str) -> None:
     st.switch_page(_PAGE[url_path].path, query_params=_with_shell(params))
 
 
-def page_link(where: object, url_path: str, label: str, **params: str) -> None:
+def page_link(url_path: str, label: str, *, where: object = st, icon: bool = True, **params: str) -> None:
     """A link in ``where`` (``st``, ``st.sidebar``) to the page ``url_path`` with ``params``,
-    keeping the shell's filters."""
-    where.page_link(_PAGE[url_path].path, label=label, query_params=_with_shell(params))
+    keeping the shell's filters; with the page's icon unless ``icon`` is false (a list of results)."""
+    spec = _PAGE[url_path]
+    where.page_link(spec.path, label=label, icon=spec.icon if icon else None, query_params=_with_shell(params))
 
 
 def open_province(code: str) -> None:

@@ -5,7 +5,9 @@ how they are read and written).
   (inspection region).
 * The overview's ``metric``; the risk page's factory filter (``code`` the province, ``band``,
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
-  ``metric``; the province page's ``code`` and ``map`` (districts shaded, or factories).
+  ``metric``; the province page's ``code`` and ``map`` (districts shaded, or factories); the
+  adoption page's ``code``, ``ladder`` (``gi`` or ``i40``), ``level``, ``gi_metric``, ``i40_metric``
+  and ``by``.
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
@@ -17,12 +19,12 @@ from datetime import date
 from typing import Any
 
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from components.plumbing import queries, reference
+from components.plumbing import queries, reference, url_state
 from components.plumbing.url_state import Choice, Choices, Flag, Group, Text
 from data_access import settings as cfg
 from data_access.queries.risk_map import FactoryFilter
 from data_access.rules.fiscal import recent_fiscal_years
-from data_access.rules.metrics import OVERVIEW_MAP, RISK_MAP
+from data_access.rules.metrics import ADOPTION_MAP, OVERVIEW_MAP, RISK_MAP
 from data_access.rules.scope import Scope
 
 CATEGORIES = (1, 2, 3)
@@ -94,3 +96,28 @@ def factory_filter_values(flt: FactoryFilter) -> dict[str, Any]:
 def default_factory_filter(scope: Scope) -> FactoryFilter:
     """The risk page's filter for a link that names none of its parameters: the risky bands."""
     return factory_filter(RISK.defaults, scope, set())[0]
+
+
+# The adoption page: the province in view (within the sidebar's scope), the ladder, a level of
+# it for the factory lists, each ladder's map metric and the grouping of the i4.0 profile.
+LADDER_LEVELS = {"gi": cfg.GI_LEVELS, "i40": tuple(int(level) for level in cfg.I40_LEVELS)}
+
+ADOPTION = Group("adoption", (
+    Choice("code", None, options=reference.province_codes, message="adoption.unknown_province", none_option=ALL),
+    Choice("ladder", cfg.LADDERS[0], options=cfg.LADDERS),
+    Choice("level", None, options=cfg.GI_LEVELS, cast=int, none_option=ALL),
+    Choice("gi_metric", ADOPTION_MAP["gi"][0], options=ADOPTION_MAP["gi"]),
+    Choice("i40_metric", ADOPTION_MAP["i40"][0], options=ADOPTION_MAP["i40"]),
+    Choice("by", "region", options=cfg.I40_GROUPINGS),
+))
+
+
+def adoption_values(values: dict[str, Any], in_scope: set[str]) -> dict[str, Any]:
+    """The adoption page's parameters, refusing (with the message, and the default instead) a
+    province outside the sidebar's scope and a level its ladder does not have; read again, so
+    that the URL shows what is used."""
+    if values["code"] is not None and values["code"] not in in_scope:
+        url_state.refuse(ADOPTION, "code", values["code"])
+    if values["level"] is not None and values["level"] not in LADDER_LEVELS[values["ladder"]]:
+        url_state.refuse(ADOPTION, "level", str(values["level"]))
+    return url_state.read(ADOPTION)

@@ -20,7 +20,7 @@ from data_access.db.schema import (
     complaints, emergencies, factories, gi_certifications, i40_assessments, kpi_targets, program_participation,
 )
 from data_access.queries.overview import province_metrics
-from data_access.rules.conditions import end_of
+from data_access.rules.conditions import end_of, gi_prior_level
 from data_access.rules.fiscal import Period
 from data_access.rules.kpis import (
     KPI_ORDER, KPIS, SPECS, TARGET_CODES, achievement_pct, missing, ranking_value, traffic_light,
@@ -179,9 +179,7 @@ def _gi(start: date, day: date) -> sa.Select:
     """GI certificates issued in the window: new (the factory's first certificate) and upgraded
     (a level above every earlier certificate of the factory)."""
     g = gi_certifications.c
-    prior = sa.func.max(g.level).over(partition_by=g.factory_id, order_by=(g.certified_on, g.certificate_id),
-                                      rows=(None, -1))
-    certificates = sa.select(g.factory_id, g.level, g.certified_on, prior.label("prior_level")).subquery()
+    certificates = sa.select(g.factory_id, g.level, g.certified_on, gi_prior_level().label("prior_level")).subquery()
     c = certificates.c
     province, grouping = _national_rollup(factories.c.province_code)
     return (sa.select(province,

@@ -45,11 +45,12 @@ def province_metrics_query(period: Period, scope: Scope) -> sa.Select:
     return query.select_from(joined).where(scope.province_condition(p.code)).order_by(p.code)
 
 
-def kpis_with_change(now: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
-    """Each headline figure beside its value at the earlier point, from two :func:`province_metrics`
-    frames (the page reads them for a period and :meth:`Period.previous` of it)."""
+def kpis_with_change(now: pd.DataFrame, before: pd.DataFrame, codes: tuple[str, ...] = HEADLINE) -> pd.DataFrame:
+    """Each headline figure (or each metric of ``codes``) beside its value at the earlier point,
+    from two frames of province figures such as :func:`province_metrics` gives (the page reads
+    them for a period and :meth:`Period.previous` of it)."""
     current, previous = national_figures(now), national_figures(before)
-    return pd.DataFrame([{"kpi": k, "value": current[k], "previous": previous[k]} for k in HEADLINE])
+    return pd.DataFrame([{"kpi": k, "value": current[k], "previous": previous[k]} for k in codes])
 
 
 def _count_by_province(column: sa.ColumnElement, *conditions: sa.ColumnElement[bool],

@@ -1,5 +1,5 @@
 """Point-in-time conditions shared by the query modules: what "operating", "open", "active",
-"certified" and "non-compliant lately" mean on a given day. Each is a SQLAlchemy condition so
+"certified", "new or upgraded" and "non-compliant lately" mean on a given day. Each is a SQLAlchemy condition so
 that it composes into any query and means the same everywhere.
 """
 from __future__ import annotations
@@ -49,6 +49,16 @@ def gi_valid_on(day: date) -> sa.ColumnElement[bool]:
     g = gi_certifications.c
     return sa.and_(g.certified_on <= day, sa.or_(g.expires_on.is_(None), g.expires_on > day),
                    sa.or_(g.revoked_on.is_(None), g.revoked_on > day))
+
+
+def gi_prior_level() -> sa.ColumnElement:
+    """Over each factory's certificates in issue order: the highest level it was certified at
+    before this certificate (NULL for its first). A certificate is *new* when this is NULL and an
+    *upgrade* when its level is above it: the KPIs and the adoption page count with this one
+    definition."""
+    g = gi_certifications.c
+    return sa.func.max(g.level).over(partition_by=g.factory_id, order_by=(g.certified_on, g.certificate_id),
+                                     rows=(None, -1))
 
 
 def non_compliant_within(day: date) -> sa.ColumnElement[bool]:

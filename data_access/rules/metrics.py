@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-COUNT, PCT, PER_1000 = "count", "pct", "per_1000"
-_SCALE = {PCT: 100.0, PER_1000: 1000.0}
+COUNT, PCT, PER_1000, MEAN = "count", "pct", "per_1000", "mean"
+_SCALE = {PCT: 100.0, PER_1000: 1000.0, MEAN: 1.0}
 
 
 @dataclass(frozen=True)
 class MetricSpec:
-    """One province metric. A ratio (``PCT``, ``PER_1000``) names its numerator and denominator
-    counts."""
+    """One province metric. A ratio (``PCT``, ``PER_1000``, or ``MEAN``: a sum over a count)
+    names its numerator and denominator counts."""
 
     code: str
     unit: str
@@ -45,6 +45,33 @@ METRICS: dict[str, MetricSpec] = {spec.code: spec for spec in (
     MetricSpec("risky_overdue", COUNT, higher_is_better=False),
     MetricSpec("risky_open_complaints", COUNT, higher_is_better=False),
     MetricSpec("matching", COUNT, higher_is_better=False),
+    # Adoption (data_access/queries/adoption.py): GI levels 1-5; i4.0 on the ministry's
+    # self-assessment scale 1.0-4.0. ``*_target`` are the provinces' own targets summed.
+    MetricSpec("gi_certified_pct", PCT, higher_is_better=True, numerator="gi_certified", denominator="operating"),
+    MetricSpec("gi_level3", COUNT, higher_is_better=True),
+    MetricSpec("gi_level3_pct", PCT, higher_is_better=True, numerator="gi_level3", denominator="operating"),
+    MetricSpec("gi_certificates", COUNT, higher_is_better=True),
+    MetricSpec("gi_new", COUNT, higher_is_better=True),
+    MetricSpec("gi_upgraded", COUNT, higher_is_better=True),
+    MetricSpec("gi_moves", COUNT, higher_is_better=True),
+    MetricSpec("gi_target", COUNT, higher_is_better=True),
+    MetricSpec("gi_target_pct", PCT, higher_is_better=True, numerator="gi_moves", denominator="gi_target"),
+    MetricSpec("gi_projected", COUNT, higher_is_better=True),
+    MetricSpec("gi_projected_pct", PCT, higher_is_better=True, numerator="gi_projected", denominator="gi_target"),
+    MetricSpec("gi_expiring_6m", COUNT, higher_is_better=False),
+    MetricSpec("gi_expiring_12m", COUNT, higher_is_better=False),
+    MetricSpec("gi_revoked", COUNT, higher_is_better=False),
+    MetricSpec("i40_assessed", COUNT, higher_is_better=True),
+    MetricSpec("i40_level_sum", COUNT, higher_is_better=True),
+    MetricSpec("i40_mean_level", MEAN, higher_is_better=True, numerator="i40_level_sum", denominator="i40_assessed"),
+    MetricSpec("i40_advanced_pct", PCT, higher_is_better=True, numerator="i40_advanced", denominator="i40_assessed"),
+    MetricSpec("i40_movers", COUNT, higher_is_better=True),
+    MetricSpec("i40_assessments", COUNT, higher_is_better=True),
+    MetricSpec("i40_target", COUNT, higher_is_better=True),
+    MetricSpec("i40_target_pct", PCT, higher_is_better=True, numerator="i40_assessments", denominator="i40_target"),
+    MetricSpec("i40_projected", COUNT, higher_is_better=True),
+    MetricSpec("i40_projected_pct", PCT, higher_is_better=True, numerator="i40_projected",
+               denominator="i40_target"),
 )}
 
 # The overview's headline cards, its map's choice of metric, and the risk map's choice.
@@ -54,6 +81,24 @@ OVERVIEW_MAP = ("risky", "risky_per_1000", "risky_inspected_pct", "open_complain
                 "operating", "gi_certified", "i40_advanced")
 # "matching": the factories that pass the risk page's filters, the same the factory map shows.
 RISK_MAP = ("matching", "risky", "risky_per_1000", "risky_inspected_pct", "risky_overdue", "risky_open_complaints")
+# The adoption page, per ladder: its cards, its map's choice of metric, its ranked table's columns.
+ADOPTION_CARDS = {
+    "gi": ("gi_certified", "gi_certified_pct", "gi_level3_pct", "gi_certificates", "gi_new", "gi_upgraded",
+           "gi_expiring_6m", "gi_expiring_12m"),
+    "i40": ("i40_assessed", "i40_mean_level", "i40_advanced", "i40_advanced_pct", "i40_assessments", "i40_movers"),
+}
+ADOPTION_MAP = {
+    "gi": ("gi_certified_pct", "gi_level3_pct", "gi_target_pct", "gi_projected_pct", "gi_certified",
+           "gi_expiring_12m", "gi_revoked"),
+    "i40": ("i40_mean_level", "i40_advanced_pct", "i40_assessed", "i40_target_pct", "i40_projected_pct",
+            "i40_movers"),
+}
+ADOPTION_TABLE = {
+    "gi": ("gi_certified_pct", "gi_level3_pct", "gi_target_pct", "gi_projected_pct", "gi_moves", "gi_target",
+           "gi_expiring_12m", "gi_certified", "operating"),
+    "i40": ("i40_mean_level", "i40_advanced_pct", "i40_target_pct", "i40_projected_pct", "i40_assessments",
+            "i40_target", "i40_movers", "i40_assessed"),
+}
 
 
 def add_ratios(frame: pd.DataFrame) -> pd.DataFrame:
