@@ -117,6 +117,12 @@ def number(values: pd.Series) -> Parsed:
     return numbers, numbers.isna() & ~empty
 
 
+def decimals(values: pd.Series) -> np.ndarray:
+    """How many digits each number is written with after its decimal point (0 for none)."""
+    found = extract(digits(values), r"\.(?P<decimals>[0-9]+)\s*$")["decimals"]
+    return found.str.len().fillna(0).to_numpy(dtype=int)
+
+
 def integer(values: pd.Series) -> Parsed:
     """A whole number (``12.0`` from a spreadsheet counts as 12)."""
     numbers, bad = number(values)
@@ -141,6 +147,46 @@ def factory_id(values: pd.Series) -> Parsed:
                               .str.replace(r"[\s-]", "", regex=True))
         valid = cleaned.str.fullmatch(r"[0-9]{14}")
     return cleaned.astype(object).where(valid, None), ~valid & ~blank(values)
+
+
+# The display registration number once normalised: an optional prefix (จ, or น. inside an
+# industrial estate), class-type(subtype)-running number/year, and the province abbreviation
+# (none for Bangkok): จ3-9(6)-100/51ปจ, 3-34(4)-21/51ปจ, น.2-64(13)-37/48.
+DISPLAY_REG_PATTERN = r"^(?:[ก-ฮ]{1,2}\.?)?[1-3]-[0-9]{1,3}(?:\([0-9]{1,3}\))?-[0-9]{1,6}/[0-9]{2,4}[ก-ฮ]{0,3}$"
+# Dash variants (hyphen, non-breaking hyphen, figure dash, en and em dashes, minus, small and
+# full-width hyphen-minus) written for the separator.
+_DASHES = "[\u2010-\u2015\u2212\ufe63\uff0d]"
+
+
+def _normalised_display(values: pd.Series) -> pd.Series:
+    """Thai digits to Arabic, dash variants to "-", full-width brackets to ASCII, spaces (and
+    zero-width spaces) dropped, ``น 3-`` written ``น.3-``, ``จ.`` written ``จ``, a trailing dot dropped."""
+    text = _arrow(digits(values.fillna("")))
+    for pattern, replacement in ((_DASHES, "-"), ("\uff08", "("), ("\uff09", ")"), ("[\\s\u200b]+", ""),
+                                 ("^น\\.?([0-9])", "น.\\1"), ("^จ\\.", "จ"), ("\\.$", "")):
+        text = pc.replace_substring_regex(text, pattern, replacement)
+    return pd.Series(text.to_numpy(zero_copy_only=False), index=values.index, dtype=object)
+
+
+def display_reg(values: pd.Series) -> Parsed:
+    """DIW's display registration number in its normal form (see :data:`DISPLAY_REG_PATTERN`)."""
+    cleaned = _normalised_display(values)
+    valid = pd.Series(pc.match_substring_regex(_arrow(cleaned), DISPLAY_REG_PATTERN).to_numpy(zero_copy_only=False),
+                      index=values.index, dtype=bool)
+    return cleaned.where(valid, None), ~valid & ~blank(values)
+
+
+def registration(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """A registration number in either form: (14-digit id, display number, unreadable), each
+    row holding at most one of the first two."""
+    ids, unread = factory_id(values)
+    display = pd.Series(None, index=values.index, dtype=object)
+    bad = pd.Series(False, index=values.index)
+    if unread.any():
+        found, bad_display = display_reg(values[unread])
+        display.loc[unread] = found
+        bad.loc[unread] = bad_display
+    return ids, display.where(display.notna(), None), bad
 
 
 def date_parts(values: pd.Series) -> pd.DataFrame:
