@@ -8,7 +8,7 @@ from components.brief import province_file_name, region_file_name
 from components.brief.download import lazy_pdf_download
 from components.district_map import district_map
 from components.i18n import inspection_region_label, lang, t
-from components.plumbing import briefs, reference, url_state
+from components.plumbing import briefs, coverage, reference, url_state
 from components.plumbing.params import PROVINCE
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
@@ -31,11 +31,12 @@ if code is None:
     explain_no_province()
     st.stop()
 
-kpis = cached(kpi_values.kpi_table, f.period)
+kpis = coverage.kpis(cached(kpi_values.kpi_table, f.period))
 view = cached(province_view.province_view, code, f.period)
 header = view.header
 region = header.inspection_region
 province_header(header, f.period)
+coverage.notice(coverage.PROVINCE)
 
 with st.container(horizontal=True):
     lazy_pdf_download(t("brief.province_button"), lambda: briefs.province_brief(view, f.period),
@@ -47,13 +48,15 @@ with st.container(horizontal=True):
 scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)
 trends_column, map_column = st.columns(2)
 with trends_column:
-    trend_chart(view.trends, key="province_trends")
+    trend_chart(coverage.trends(view.trends), key="province_trends")
 with map_column:
     district_map(view.districts, view.points, reference.district_geojson(code), key="province_map")
 visit_table(view.visits, code, key="province_visits")
 complaints_column, emergencies_column = st.columns(2)
 with complaints_column:
-    open_complaints_table(view.complaints, code, key="province_complaints")
+    if coverage.loaded("complaints"):
+        open_complaints_table(view.complaints, code, key="province_complaints")
 with emergencies_column:
-    emergencies_table(view.emergencies)
+    if coverage.loaded("emergencies"):
+        emergencies_table(view.emergencies)
 compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))

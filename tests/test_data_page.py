@@ -82,7 +82,8 @@ def test_quality_figures_and_the_factories_without_coordinates(fixture_app_db):
 
 
 @pytest.mark.parametrize("code, label", [
-    ("missing:name", "ไม่มีค่าในคอลัมน์ที่จำเป็น (name)"), ("unknown_province", "ไม่รู้จักจังหวัด"),
+    ("missing:name", "ไม่มีค่าในคอลัมน์ที่จำเป็น (ชื่อโรงงาน)"), ("unknown_province", "ไม่รู้จักจังหวัด"),
+    ("bad_number:complaint_id", "ตัวเลขอ่านไม่ได้ (เลขที่เรื่องร้องเรียน)"),
     ("something_new", "something_new"),
 ])
 def test_reason_labels(code, label):

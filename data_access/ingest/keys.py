@@ -26,23 +26,23 @@ class Registrations:
     by_display: pd.Series = field(default_factory=_empty)   # display number -> key, where one factory holds it
     shared: frozenset[str] = frozenset()                    # display numbers several stored factories hold
     ids_of: pd.Series = field(default_factory=_empty)       # key -> 14-digit id (null while unknown)
-    displays_of: pd.Series = field(default_factory=_empty)  # key -> display number
 
     @classmethod
     def of(cls, stored: pd.DataFrame) -> Registrations:
         """From the stored ``factory_id``, ``registration_id`` and ``display_reg``. A key that is
         a display number finds its factory too, should its ``display_reg`` have changed since."""
-        keys = stored["factory_id"]
-        with_id = stored.dropna(subset=["registration_id"]).drop_duplicates("registration_id")
-        counts = stored["display_reg"].value_counts()
-        shared = frozenset(counts.index[counts > 1])
-        unique = stored[stored["display_reg"].notna() & ~stored["display_reg"].isin(shared)]
-        by_display = unique.set_index("display_reg")["factory_id"]
-        own = keys[~keys.str.fullmatch("[0-9]{14}") & ~keys.isin(by_display.index) & ~keys.isin(shared)]
-        return cls(by_id=with_id.set_index("registration_id")["factory_id"],
-                   by_display=pd.concat([by_display, pd.Series(own.to_numpy(), index=own.to_numpy())]),
-                   shared=shared, ids_of=stored.set_index("factory_id")["registration_id"],
-                   displays_of=stored.set_index("factory_id")["display_reg"])
+        # Plain objects: pandas' Arrow-backed text builds a Python list for every isin and map.
+        keys, ids, displays = (pd.Index(stored[name].to_numpy(dtype=object, na_value=None), dtype=object)
+                               for name in ("factory_id", "registration_id", "display_reg"))
+        counts = displays.dropna().value_counts()
+        shared = counts.index[counts > 1]
+        unique = displays.notna() & ~displays.isin(shared)
+        own = (keys != ids) & ~keys.isin(displays[unique]) & ~keys.isin(shared)  # keys that are display numbers
+        with_id = ids.notna() & ~ids.duplicated()
+        return cls(by_id=pd.Series(keys[with_id], index=ids[with_id], dtype=object),
+                   by_display=pd.Series(keys[unique].append(keys[own]), index=displays[unique].append(keys[own]),
+                                        dtype=object),
+                   shared=frozenset(shared), ids_of=pd.Series(ids, index=keys, dtype=object))
 
     def find(self, ids: pd.Series, displays: pd.Series) -> tuple[pd.Series, pd.Series]:
         """For rows that refer to a factory (an inspection, a certificate): its key (null when no

@@ -86,11 +86,22 @@ def whole_numbers(groups: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({name: cast(text) for name, text in groups.items()}, index=groups.index)
 
 
+def _arabic(cells: pa.Array) -> pa.Array:
+    """Thai digits to Arabic ones (ten literal replacements, only when a cell has one)."""
+    if not pc.any(pc.match_substring_regex(cells, "[๐-๙]")).as_py():
+        return cells
+    for thai, arabic in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789"):
+        cells = pc.replace_substring(cells, thai, arabic)
+    return cells
+
+
+def _series(cells: pa.Array, index: pd.Index) -> pd.Series:
+    return pd.Series(cells.to_numpy(zero_copy_only=False), index=index, dtype=object)
+
+
 def digits(text: pd.Series) -> pd.Series:
-    """Thai digits to Arabic ones, outer spaces removed (translating only the cells that need it)."""
-    text = text.astype(str).str.strip()
-    thai = text.str.contains("[๐-๙]", regex=True)
-    return text.where(~thai, text[thai].str.translate(THAI_DIGITS)) if thai.any() else text
+    """Thai digits to Arabic ones, outer spaces removed."""
+    return _series(_arabic(pc.utf8_trim_whitespace(_arrow(text.astype(str)))), text.index)
 
 
 def text(values: pd.Series, max_length: int | None) -> Parsed:
@@ -101,19 +112,20 @@ def text(values: pd.Series, max_length: int | None) -> Parsed:
     return cleaned.where(~empty), too_long & ~empty
 
 
+# A number once its separators are gone: what Arrow casts to a float.
+_NUMBER = r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
+
+
 def number(values: pd.Series) -> Parsed:
     """A number, also written with Thai digits, thousands separators, spaces or a currency sign."""
     empty = blank(values)
+    cells = pc.if_else(empty.to_numpy(), None, pc.utf8_trim_whitespace(_arrow(values)))
     try:  # the common case: plain numbers and empty cells, converted by Arrow at once
-        cells = pc.utf8_trim_whitespace(_arrow(values))
-        numbers = pc.cast(pc.if_else(empty.to_numpy(), None, cells), pa.float64())
-        return pd.Series(numbers.to_numpy(zero_copy_only=False), index=values.index), empty & False
-    except pa.ArrowInvalid:
-        numbers = pd.to_numeric(values.astype(str).str.strip(), errors="coerce").astype(float)
-    retry = numbers.isna() & ~empty
-    if retry.any():
-        cleaned = digits(values[retry]).str.replace(r"[,\s฿]|บาท", "", regex=True)
-        numbers.loc[retry] = pd.to_numeric(cleaned, errors="coerce").astype(float)
+        numbers = pc.cast(cells, pa.float64())
+    except pa.ArrowInvalid:  # the rest, cleaned and checked by Arrow too (no cell by cell in Python)
+        cleaned = pc.replace_substring_regex(_arabic(cells), r"[,\s฿]|บาท", "")
+        numbers = pc.cast(pc.if_else(pc.match_substring_regex(cleaned, _NUMBER), cleaned, None), pa.float64())
+    numbers = pd.Series(numbers.to_numpy(zero_copy_only=False), index=values.index, dtype=float)
     return numbers, numbers.isna() & ~empty
 
 
@@ -139,14 +151,13 @@ def fiscal_year(values: pd.Series) -> Parsed:
 def factory_id(values: pd.Series) -> Parsed:
     """DIW's 14-digit registration id; spaces and dashes inside are dropped, as is the ``.0`` a
     spreadsheet adds to a number."""
-    cleaned = values.astype(str).str.strip()
-    valid = cleaned.str.fullmatch(r"[0-9]{14}")
-    if not valid.all():
-        retry = ~valid
-        cleaned.loc[retry] = (digits(cleaned[retry]).str.replace(r"\.0+$", "", regex=True)
-                              .str.replace(r"[\s-]", "", regex=True))
-        valid = cleaned.str.fullmatch(r"[0-9]{14}")
-    return cleaned.astype(object).where(valid, None), ~valid & ~blank(values)
+    cells = pc.utf8_trim_whitespace(_arrow(values.astype(str)))
+    valid = pc.match_substring_regex(cells, "^[0-9]{14}$")
+    if not pc.all(valid).as_py():
+        cells = pc.replace_substring_regex(pc.replace_substring_regex(_arabic(cells), r"\.0+$", ""), r"[\s-]", "")
+        valid = pc.match_substring_regex(cells, "^[0-9]{14}$")
+    valid = pd.Series(valid.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+    return _series(cells, values.index).where(valid, None), ~valid & ~blank(values)
 
 
 # The display registration number once normalised: an optional prefix (จ, or น. inside an
@@ -178,15 +189,19 @@ def display_reg(values: pd.Series) -> Parsed:
 
 def registration(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """A registration number in either form: (14-digit id, display number, unreadable), each
-    row holding at most one of the first two."""
-    ids, unread = factory_id(values)
+    row holding at most one of the first two. A cell with a slash or a Thai letter is read as a
+    display number only (a GIS extract's whole column is), any other first as an id."""
+    written = pd.Series(pc.match_substring_regex(_arrow(values), "[/ก-ฮ]").to_numpy(zero_copy_only=False),
+                        index=values.index).fillna(False).astype(bool)
+    ids = pd.Series(None, index=values.index, dtype=object)
+    unread = written.copy()
+    if (~written).any():
+        ids.loc[~written], unread.loc[~written] = factory_id(values[~written])
     display = pd.Series(None, index=values.index, dtype=object)
     bad = pd.Series(False, index=values.index)
     if unread.any():
-        found, bad_display = display_reg(values[unread])
-        display.loc[unread] = found
-        bad.loc[unread] = bad_display
-    return ids, display.where(display.notna(), None), bad
+        display.loc[unread], bad.loc[unread] = display_reg(values[unread])
+    return ids.where(ids.notna(), None), display.where(display.notna(), None), bad
 
 
 def date_parts(values: pd.Series) -> pd.DataFrame:

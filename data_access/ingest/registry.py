@@ -44,10 +44,11 @@ def name_from_operator(cells: dict[str, pd.Series]) -> pd.Series | None:
 
 
 def keys(values: dict, cells: dict, problems: Marks, flags: Marks, file_columns: list[str],
-         context: Context, from_operator: pd.Series | None) -> None:
+         context: Context, from_operator: pd.Series | None) -> pd.DataFrame | None:
     """``factory_id`` (the key), ``registration_id``, ``display_reg`` and ``name_source`` of each
     row. A number already stored is never erased by a file that lacks it, nor a factory name by
-    an operator's name standing in for a blank one."""
+    an operator's name standing in for a blank one. Returns each row's stored factory (see
+    :func:`_stored_rows`)."""
     index = next(iter(cells.values())).index
     blank = pd.Series(None, index=index, dtype=object)
     no = pd.Series(False, index=index)
@@ -63,28 +64,27 @@ def keys(values: dict, cells: dict, problems: Marks, flags: Marks, file_columns:
     key, conflict, shared = context.registrations.assign(ids, displays)
     problems.add("conflicting_ids", conflict)
     problems.add("ambiguous_reg", shared)
-    registrations = context.registrations
-    values["factory_id"] = key
-    values["registration_id"] = ids.where(ids.notna(), key.map(registrations.ids_of)).astype(object)
-    values["display_reg"] = displays.where(displays.notna(), key.map(registrations.displays_of)).astype(object)
-    taken = from_operator if from_operator is not None else pd.Series(False, index=index)
-    stored = _stored_rows(values, context)
-    if stored is not None:  # a blank name keeps a factory name stored from an earlier file
-        kept = taken & (stored["name_source"] == cfg.NAME_FROM_FILE)
+    values["factory_id"], values["registration_id"], values["display_reg"] = key, ids, displays
+    taken = from_operator if from_operator is not None else no
+    stored = _stored_rows(key, context)
+    if stored is not None:
+        values["registration_id"] = ids.where(ids.notna(), stored["registration_id"])
+        values["display_reg"] = displays.where(displays.notna(), stored["display_reg"])
+        kept = taken & (stored["name_source"] == cfg.NAME_FROM_FILE)  # a name from an earlier file stays
         values["name"] = values["name"].where(~kept, stored["name"])
         taken = taken & ~kept
     values["name_source"] = pd.Series(np.where(taken, cfg.NAME_FROM_OPERATOR, cfg.NAME_FROM_FILE), index=index)
     flags.add(cfg.INGEST_FLAG_NAME_FROM_OPERATOR, taken)
     file_columns += ["registration_id", "display_reg", "name_source"]
+    return stored
 
 
 def place(values: dict, cells: dict, problems: Marks, flags: Marks, file_columns: list[str], context: Context,
-          layout: Layout) -> None:
+          layout: Layout, stored: pd.DataFrame | None) -> None:
     """District (codes win over names; a disagreement is flagged), subdistrict and point, and
     the checks of the point: outside Thailand rejects the row, outside its own province is kept
     and flagged (real extracts carry whole-degree digit errors)."""
     province = values[K.PROVINCE_CODE]
-    stored = _stored_rows(values, context)
     if K.DISTRICT_CODE in cells or K.DISTRICT_NAME in cells:
         from_code, from_name = places.district_readings(province, cells.get(K.DISTRICT_CODE),
                                                         cells.get(K.DISTRICT_NAME))
@@ -101,12 +101,11 @@ def place(values: dict, cells: dict, problems: Marks, flags: Marks, file_columns
         _point(values, cells, problems, file_columns, stored, _coord_source(layout))
 
 
-def _stored_rows(values: dict, context: Context) -> pd.DataFrame | None:
+def _stored_rows(key: pd.Series, context: Context) -> pd.DataFrame | None:
     """The stored row of each file row's factory (all null for a new one); none stored: None."""
     if context.stored is None or context.stored.empty:
         return None
-    key = values["factory_id"]
-    return context.stored.reindex(key.to_numpy()).set_axis(key.index)
+    return context.stored.reindex(key.to_numpy(dtype=object)).set_axis(key.index)
 
 
 def _keep_known_district(values: dict, problems: Marks, context: Context, stored: pd.DataFrame) -> None:

@@ -54,7 +54,8 @@ def context(conn: sa.Connection, kind: Kind) -> Context:
         return Context(registrations=_registrations(conn) if kind.factory else Registrations())
     locked = conn.dialect.name == "duckdb"
     stored = _stored_factories(conn, referenced=locked)
-    return Context(registrations=Registrations.of(stored.reset_index()), stored=stored, moves_locked=locked)
+    return Context(registrations=Registrations.of(stored.rename_axis("factory_id").reset_index()), stored=stored,
+                   moves_locked=locked)
 
 
 def _registrations(conn: sa.Connection) -> Registrations:
@@ -74,7 +75,9 @@ def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
         flag = sa.false()
     query = sa.select(f.factory_id, f.registration_id, f.display_reg, f.name, f.name_source, f.province_code,
                       f.district_code, f.lat, f.lon, f.coord_precision, f.coord_source, flag.label("referenced"))
-    return read_frame(conn, query).set_index("factory_id")
+    stored = read_frame(conn, query)
+    # Plain objects: pandas' Arrow-backed text makes every lookup by key go through Python lists.
+    return stored.set_index(pd.Index(stored.pop("factory_id").to_numpy(dtype=object, na_value=None), dtype=object))
 
 
 def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool,

@@ -66,13 +66,13 @@ def prepare(raw: RawTable, layout: Layout, kind: K.Kind, context: Context) -> Pr
     values = {name: _parse_field(kind.field(name), cells[name], problems, kind.table)
               for name in cells if _parsed_here(kind, name)}
     file_columns = [name for name in values if name in kind.table.c]
-    if registry_file:
-        registry.keys(values, cells, problems, flags, file_columns, context, from_operator)
+    stored = registry.keys(values, cells, problems, flags, file_columns, context, from_operator) if registry_file \
+        else None
     _derive(kind, values, file_columns, body.index)
     if kind.province:
         _province(kind, values, cells, problems, flags, file_columns, body.index)
     if registry_file:
-        registry.place(values, cells, problems, flags, file_columns, context, layout)
+        registry.place(values, cells, problems, flags, file_columns, context, layout, stored)
     _check_keys(kind, values, body, problems)
     _factory_refs(kind, values, cells, problems, file_columns, context)
     return _split(kind, values, file_columns, body, layout, raw, problems, flags)
