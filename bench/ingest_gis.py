@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from bench.common import BENCH_DB, heading
+from bench.common import heading
 from bench.ingest import postgres_url, report_load, timed_load
 from data_access.db import connect, schema
 from data_access.db.bulk import read_frame
@@ -131,7 +131,7 @@ def run(engine: sa.Engine) -> None:
         print(f"{'':11}file {path.stat().st_size / 1e6:.1f} MB (TIS-620); floor: DuckDB reads it alone in "
               f"{floor:.2f} s ({ROWS / floor:,.0f} rows/s)")
         copy = workdir / "national.duckdb"
-        shutil.copyfile(BENCH_DB, copy)
+        shutil.copyfile(engine.url.database, copy)
         figures = timed_load(connect.duckdb_url(copy), path)
         report_load("duckdb", "GIS extract", figures, TARGET_ROWS_PER_S["duckdb"])
         print(f"{'':11}{figures['seconds'] / floor:.1f}x the floor")

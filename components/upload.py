@@ -71,7 +71,8 @@ def _failure(outcome: UploadFailure) -> None:
     error = outcome.error
     if isinstance(error, MissingShareError):
         worst = error.preview.iloc[0]
-        st.error(t("ingest.missing.refused", share=_share(INGEST_MISSING_MAX_SHARE), n=fmt_int(error.params["provinces"]),
+        st.error(t("ingest.missing.refused", share=_share(INGEST_MISSING_MAX_SHARE),
+                   n=fmt_int(error.params["provinces"]),
                    province=worst[f"name_{lang()}"], worst=_share(worst["share"])))
         _missing_table(error.preview)
         return

@@ -13,8 +13,8 @@ from components.i18n import has_text
 from data_access import settings
 from data_access.ingest import KINDS
 from data_access.ingest.load import STEPS
-from tests import ingest_files as files
 from data_access.reference import boundaries_note
+from tests import ingest_files as files
 from tests.apptest import open_page, texts
 
 

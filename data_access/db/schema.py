@@ -345,5 +345,39 @@ IMPORT_TABLES: dict[str, sa.Table] = {
 
 
 def create_all(engine: sa.Engine) -> None:
-    """Create every table and index that does not exist yet (safe to call on each start)."""
+    """Create every table and index that does not exist yet, and bring a database an earlier
+    version made up to this schema (safe to call on each start)."""
     metadata.create_all(engine)
+    _upgrade(engine)
+
+
+def _upgrade(engine: sa.Engine) -> None:
+    """Columns added since a database was made are added (their server default fills the rows
+    already there); a text column narrower than declared (a factory key still 14 characters
+    wide) is widened where the engine keeps widths (PostgreSQL; DuckDB ignores them); the
+    14-digit id of factories stored before it had a column of its own is copied from their key."""
+    columns = sa.table("columns", sa.column("table_name"), sa.column("column_name"),
+                       sa.column("character_maximum_length"), sa.column("table_schema"), schema="information_schema")
+    with engine.begin() as conn:
+        widths = {(table, name): width for table, name, width in conn.execute(
+            sa.select(columns.c.table_name, columns.c.column_name, columns.c.character_maximum_length)
+            .where(columns.c.table_schema == sa.func.current_schema()))}
+        for table in TABLE_ORDER:
+            for column in table.columns:
+                where = (table.name, column.name)
+                if where not in widths:
+                    conn.execute(sa.text(f'ALTER TABLE "{table.name}" ADD COLUMN {_column_sql(column, engine)}'))
+                elif isinstance(column.type, sa.String) and (widths[where] or column.type.length) < column.type.length:
+                    conn.execute(sa.text(f'ALTER TABLE "{table.name}" ALTER COLUMN "{column.name}" '
+                                         f"TYPE {column.type.compile(dialect=engine.dialect)}"))
+        if ("factories", "registration_id") not in widths:
+            f = factories.c
+            conn.execute(factories.update().where(f.factory_id.regexp_match("^[0-9]{14}$"))
+                         .values(registration_id=f.factory_id))
+
+
+def _column_sql(column: sa.Column, engine: sa.Engine) -> str:
+    default = column.server_default
+    text_default = isinstance(default, sa.DefaultClause) and isinstance(default.arg, str)
+    return f'"{column.name}" {column.type.compile(dialect=engine.dialect)}' + (
+        f" DEFAULT '{default.arg}'" if text_default else "")

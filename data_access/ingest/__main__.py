@@ -84,7 +84,8 @@ def _parser() -> argparse.ArgumentParser:
                              "as not in the latest feed (never deleted)")
     parser.add_argument("--confirm-missing", action="store_true",
                         help=f"with --full-export: mark them even where they are more than "
-                             f"{INGEST_MISSING_MAX_SHARE * 100:.0f}%% of a province's operating factories (refused otherwise)")
+                             f"{INGEST_MISSING_MAX_SHARE * 100:.0f}%% of a province's operating factories "
+                             "(refused otherwise)")
     parser.add_argument("--as-of", type=date.fromisoformat, default=None,
                         help="the data's as-of date, YYYY-MM-DD (default today)")
     return parser

@@ -23,8 +23,8 @@ def table_counts(conn: sa.Connection) -> pd.DataFrame:
 def filled_tables(conn: sa.Connection) -> frozenset[str]:
     """The tables that hold at least one row, in one statement: a figure counted from any other
     is not measured (:mod:`data_access.rules.coverage`)."""
-    probes = [sa.select(sa.literal(table.name).label("name")).where(sa.select(sa.literal(1)).select_from(table).exists())
-              for table in TABLE_ORDER]
+    probes = [sa.select(sa.literal(table.name).label("name"))
+              .where(sa.select(sa.literal(1)).select_from(table).exists()) for table in TABLE_ORDER]
     return frozenset(conn.execute(sa.union_all(*probes)).scalars())
 
 
