@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from data_access.ingest.parse import objects
+
 
 def _empty() -> pd.Series:
     return pd.Series(dtype=object)
@@ -32,7 +34,7 @@ class Registrations:
         """From the stored ``factory_id``, ``registration_id`` and ``display_reg``. A key that is
         a display number finds its factory too, should its ``display_reg`` have changed since."""
         # Plain objects: pandas' Arrow-backed text builds a Python list for every isin and map.
-        keys, ids, displays = (pd.Index(stored[name].to_numpy(dtype=object, na_value=None), dtype=object)
+        keys, ids, displays = (pd.Index(objects(stored[name]), dtype=object)
                                for name in ("factory_id", "registration_id", "display_reg"))
         counts = displays.dropna().value_counts()
         shared = counts.index[counts > 1]

@@ -105,7 +105,7 @@ def _stored_rows(key: pd.Series, context: Context) -> pd.DataFrame | None:
     """The stored row of each file row's factory (all null for a new one); none stored: None."""
     if context.stored is None or context.stored.empty:
         return None
-    return context.stored.reindex(key.to_numpy(dtype=object)).set_axis(key.index)
+    return context.stored.reindex(parse.objects(key)).set_axis(key.index)
 
 
 def _keep_known_district(values: dict, problems: Marks, context: Context, stored: pd.DataFrame) -> None:

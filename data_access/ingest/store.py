@@ -20,6 +20,7 @@ from data_access.db.bulk import insert_dataframe, read_frame, staged
 from data_access.ingest.errors import MissingShareError
 from data_access.ingest.keys import Registrations
 from data_access.ingest.kinds import Kind
+from data_access.ingest.parse import objects
 from data_access.ingest.registry import Context
 from data_access.ingest.transform import Prepared
 from data_access.reference import districts_frame, provinces_frame
@@ -76,8 +77,10 @@ def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
     query = sa.select(f.factory_id, f.registration_id, f.display_reg, f.name, f.name_source, f.province_code,
                       f.district_code, f.lat, f.lon, f.coord_precision, f.coord_source, flag.label("referenced"))
     stored = read_frame(conn, query)
-    # Plain objects: pandas' Arrow-backed text makes every lookup by key go through Python lists.
-    return stored.set_index(pd.Index(stored.pop("factory_id").to_numpy(dtype=object, na_value=None), dtype=object))
+    # Text as plain objects: a lookup of 100,000 keys in pandas' Arrow-backed text takes a third
+    # of a second, in objects a tenth of that.
+    stored = stored.assign(**{name: objects(stored[name]) for name in stored.columns if stored[name].dtype == "str"})
+    return stored.set_index(pd.Index(stored.pop("factory_id"), dtype=object))
 
 
 def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool,
