@@ -16,11 +16,10 @@ def missing_data(kinds: Sequence[str], data_page: Path | None, *, partial_risk: 
     adds that the risk scores are worked out from the registry alone."""
     if not kinds:
         return
-    listed = "\n".join(f"- {t(f'ingest.kind.{kind}')}" for kind in kinds)
-    text = f"**{t('missing.title')}**\n\n{t('missing.intro')}\n\n{listed}\n\n{t('missing.how')}"
+    listed = " · ".join(t(f"ingest.kind.{kind}") for kind in kinds)
+    st.warning(f"**{t('missing.title')}:** {listed}\n\n{t('missing.intro')} {t('missing.how')}")
     if partial_risk:
-        text += f"\n\n{t('missing.risk')}"
-    st.warning(text)
+        st.caption(t("missing.risk"))
     if data_page is not None:
         st.page_link(data_page, label=t("missing.go_data"))
 

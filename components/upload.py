@@ -30,9 +30,12 @@ def upload_form() -> UploadRequest | None:
                                  format_func=fixed_labels(KINDS, lambda k: t(f"ingest.kind.{k}")))
     dry_run = kind_column.checkbox(t("ingest.dry_run"), key="ingest_dry_run")
     registry = kind == "factories"
-    full_export = kind_column.checkbox(t("ingest.full_export"), key="ingest_full_export", disabled=not registry)
-    confirm = kind_column.checkbox(t("ingest.confirm_missing", share=_share(INGEST_MISSING_MAX_SHARE)),
-                                   key="ingest_confirm_missing", disabled=not (registry and full_export))
+    full_export = kind_column.checkbox(t("ingest.full_export"), key="ingest_full_export", disabled=not registry,
+                                       help=t("ingest.full_export.help"))
+    share = _share(INGEST_MISSING_MAX_SHARE)
+    confirm = kind_column.checkbox(t("ingest.confirm_missing", share=share), key="ingest_confirm_missing",
+                                   disabled=not (registry and full_export),
+                                   help=t("ingest.confirm_missing.help", share=share))
     _uploader_texts()
     uploaded = file_column.file_uploader(t("ingest.file"), type=FILE_TYPES, key="ingest_file")
     file_column.caption(t("ingest.limits", size=f"{st.get_option('server.maxUploadSize'):,} MB"))

@@ -48,9 +48,11 @@ with st.container(horizontal=True):
 scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)
 trends_column, map_column = st.columns(2)
 with trends_column:
-    trend_chart(coverage.trends(view.trends), key="province_trends")
+    if coverage.drawable(coverage.TRENDS, t("trends.title"), every=False):
+        trend_chart(coverage.trends(view.trends), key="province_trends")
 with map_column:
-    district_map(view.districts, view.points, reference.district_geojson(code), key="province_map")
+    if coverage.measured("risky", t("district_map.title")):
+        district_map(view.districts, view.points, reference.district_geojson(code), key="province_map")
 visit_table(view.visits, code, key="province_visits")
 complaints_column, emergencies_column = st.columns(2)
 with complaints_column:

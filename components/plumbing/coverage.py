@@ -27,6 +27,7 @@ OVERVIEW = (*coverage.needs_of((*HEADLINE, *OVERVIEW_MAP), coverage.METRIC_NEEDS
 RISK = (*coverage.needs_of(RISK_MAP, coverage.METRIC_NEEDS), *coverage.RISK_INPUTS)
 PROVINCE = (*coverage.needs_of(KPI_ORDER, coverage.KPI_NEEDS), "kpi_targets", *TREND_SERIES, *coverage.RISK_INPUTS)
 EVERY_EXPORT = tuple(table.name for table in IMPORT_TABLES.values())
+TRENDS = TREND_SERIES
 
 
 def filled() -> frozenset[str]:
@@ -65,9 +66,18 @@ def loaded(table: str) -> bool:
     return False
 
 
+def drawable(tables: Iterable[str], label: str, *, every: bool = True) -> bool:
+    """Whether a map or chart (``label``) drawn from ``tables`` has anything measured to show:
+    every one of them holds rows (or, with ``every=False``, any one); when not, a note takes
+    its place."""
+    tables = tuple(tables)
+    gone = coverage.missing(tables, filled())
+    shown = not gone if every else len(gone) < len(tables)
+    if not shown:
+        not_measured(label, [_KIND_OF_TABLE[t] for t in gone if t in _KIND_OF_TABLE])
+    return shown
+
+
 def measured(metric: str, label: str) -> bool:
     """Whether the metric ``metric`` is measured; when not, a note takes the place of its map."""
-    gone = coverage.missing(coverage.METRIC_NEEDS.get(metric, ()), filled())
-    if gone:
-        not_measured(label, [_KIND_OF_TABLE[t] for t in gone if t in _KIND_OF_TABLE])
-    return not gone
+    return drawable(coverage.METRIC_NEEDS.get(metric, ()), label)

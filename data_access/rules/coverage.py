@@ -16,11 +16,14 @@ from data_access.rules.kpis import NO_LIGHT
 
 _INSPECTIONS, _COMPLAINTS, _EMERGENCIES = ("inspections",), ("complaints",), ("emergencies",)
 _GI, _I40, _PROGRAMS = ("gi_certifications",), ("i40_assessments",), ("program_participation",)
+# A registry export carries no risk attributes (wastewater, emissions, ...): from it alone a score
+# stays below the risky bands, so "risky" needs at least the inspection history.
+_RISKY = ("factory_risk", *_INSPECTIONS)
 
 # The tables each province metric (rules/metrics.py) is counted from; one not named needs only
 # the registry.
 METRIC_NEEDS: dict[str, tuple[str, ...]] = {
-    "risky": ("factory_risk",), "risky_per_1000": ("factory_risk",),
+    "risky": _RISKY, "risky_per_1000": _RISKY,
     "risky_inspected": _INSPECTIONS, "risky_inspected_pct": _INSPECTIONS, "risky_overdue": _INSPECTIONS,
     "open_complaints": _COMPLAINTS, "risky_open_complaints": _COMPLAINTS,
     "active_emergencies": _EMERGENCIES, "gi_certified": _GI, "i40_advanced": _I40,
