@@ -10,8 +10,6 @@ from components.i18n import fmt_int, fmt_pct, has_text, lang, t
 from components.sources import moment_label, source_label
 from components.tables import table_with_download
 
-_PER_ROW = 3  # quality figures side by side: more cut their labels at 1280 px
-
 
 def table_status(status: pd.DataFrame) -> None:
     """Rows per table with the time, source and rejected rows of the load that last wrote it."""
@@ -36,13 +34,20 @@ def quality_figures(quality: pd.DataFrame, registrations: pd.DataFrame) -> None:
     figures = [("with_point", row["with_point"]), ("outside_province", row["outside_province"]),
                ("without_type", row["without_type"]), ("not_in_feed", row["not_in_latest_feed"]),
                ("from_operator", more["from_operator"]), ("without_registration_id", more["without_registration_id"])]
-    for start in range(0, len(figures), _PER_ROW):
-        row_figures = figures[start:start + _PER_ROW]
-        for column, (name, count) in zip(st.columns(len(row_figures), border=True), row_figures):
-            share = 100 * count / total if total else None
-            help_key = f"quality.{name}.help"
-            column.metric(t(f"quality.{name}"), fmt_pct(share), help=t(help_key) if has_text(help_key) else None)
-            column.caption(f"{fmt_int(count)} {t('quality.of_factories', n=fmt_int(total))}")
+    for column, (name, count) in zip(figure_columns(len(figures), 3), figures):
+        share = 100 * count / total if total else None
+        help_key = f"quality.{name}.help"
+        column.metric(t(f"quality.{name}"), fmt_pct(share), help=t(help_key) if has_text(help_key) else None)
+        column.caption(f"{fmt_int(count)} {t('quality.of_factories', n=fmt_int(total))}")
+
+
+def figure_columns(count: int, per_row: int) -> list:
+    """Bordered columns for ``count`` figures, ``per_row`` to a row: more side by side cut their
+    labels at 1280 px."""
+    columns = []
+    for start in range(0, count, per_row):
+        columns += st.columns(min(per_row, count - start), border=True)
+    return columns
 
 
 def factories_without_point(frame: pd.DataFrame) -> None:

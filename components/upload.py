@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.data_quality import figure_columns
 from components.i18n import fixed_labels, fmt_int, fmt_pct, has_text, lang, t
 from components.plumbing.imports import UploadFailure, UploadRequest, latest_outcome
 from components.tables import download_buttons
@@ -96,7 +97,7 @@ def _report(report: LoadReport) -> None:
     figures = {"read": report.rows_read, "accepted": report.rows_accepted, "inserted": report.inserted,
                "updated": report.updated, "unchanged": report.unchanged, "rejected": report.rows_rejected,
                "flagged": sum(report.flags.values())}
-    for column, (name, value) in zip(st.columns(len(figures), border=True), figures.items()):
+    for column, (name, value) in zip(figure_columns(len(figures), 4), figures.items()):
         column.metric(t(f"ingest.{name}"), fmt_int(value))
     notes = []
     if report.marked_missing:

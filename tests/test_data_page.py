@@ -154,7 +154,7 @@ def test_the_load_log_reads_in_thai_with_buddhist_era_dates(fixture_app_db, tmp_
     app = _upload(open_page(PAGE), files.diw_open_data(tmp_path))
     log = app.dataframe[-1].value.set_index("ลำดับ")
     assert log.loc["1", ["ประเภท", "แหล่งข้อมูล", "ผู้นำเข้า"]].tolist() == [
-        "ข้อมูลสาธิต", "สร้างโดยโปรแกรมสร้างข้อมูลสาธิต (ไม่ใช่ข้อมูลจริง)", "โปรแกรมสร้างข้อมูลสาธิต"]
+        "ข้อมูลสาธิต", "สร้างขึ้นโดยโปรแกรม (ไม่ใช่ข้อมูลจริง)", "โปรแกรมสร้างข้อมูลสาธิต"]
     assert log.loc["1", "เริ่ม"] == "22 พ.ย. 2569 07:00" and log.loc["1", "ข้อมูล ณ"] == "22 พ.ย. 2569"
     upload = log.loc["2"]
     assert upload["ประเภท"] == "ทะเบียนโรงงาน (กรมโรงงานฯ: ข้อมูลเปิดหรือ GIS)" and upload["แหล่งข้อมูล"] == "diw_open.csv"
