@@ -50,8 +50,8 @@ class Registrations:
         """For rows that refer to a factory (an inspection, a certificate): its key (null when no
         stored factory has that number), and the rows whose display number several stored
         factories hold (nothing says which is meant)."""
-        keys = ids.map(self.by_id)
-        keys = keys.where(keys.notna(), displays.map(self.by_display))
+        keys = _lookup(ids, self.by_id)
+        keys = keys.where(keys.notna(), _lookup(displays, self.by_display))
         return keys.astype(object), keys.isna() & displays.isin(self.shared)
 
     def assign(self, ids: pd.Series, displays: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -65,16 +65,25 @@ class Registrations:
         new factory. A display-only row takes the stored factory of its number, else the key of
         a row of the same file that gives that number with an id, else a new key: the number.
         """
-        from_id, from_display = ids.map(self.by_id), displays.map(self.by_display)
-        unlinked = from_display.notna() & from_display.map(self.ids_of).isna()
+        from_id, from_display = _lookup(ids, self.by_id), _lookup(displays, self.by_display)
+        unlinked = from_display.notna() & _lookup(from_display, self.ids_of).isna()
         conflict = from_id.notna() & unlinked & (from_id != from_display)
         keys = from_id.where(from_id.notna() | ids.isna() | ~unlinked, from_display)
         keys = keys.where(keys.notna() | ids.notna(), from_display)
         shared = ids.isna() & keys.isna() & displays.isin(self.shared)
         pairs = ids.notna() & displays.notna()
-        in_file = pd.Series(keys[pairs].where(keys[pairs].notna(), ids[pairs]).to_numpy(),
-                            index=displays[pairs].to_numpy())
-        in_file = in_file[~in_file.index.duplicated()]
-        keys = keys.where(keys.notna() | ids.notna(), displays.map(in_file))
+        if pairs.any() and (keys.isna() & ids.isna()).any():
+            in_file = pd.Series(keys[pairs].where(keys[pairs].notna(), ids[pairs]).to_numpy(),
+                                index=displays[pairs].to_numpy())
+            in_file = in_file[~in_file.index.duplicated()]
+            keys = keys.where(keys.notna() | ids.notna(), displays.map(in_file))
         keys = keys.where(keys.notna(), ids).where(lambda k: k.notna(), displays)
         return keys.astype(object).where(~(conflict | shared), None), conflict, shared
+
+
+def _lookup(values: pd.Series, mapping: pd.Series) -> pd.Series:
+    """``values.map(mapping)``, skipped for a column with nothing in it (a GIS extract has no
+    14-digit id at all)."""
+    if not values.notna().any() or mapping.empty:
+        return pd.Series(None, index=values.index, dtype=object)
+    return values.map(mapping)
