@@ -66,7 +66,10 @@ class Registrations:
         a row of the same file that gives that number with an id, else a new key: the number.
         """
         from_id, from_display = _lookup(ids, self.by_id), _lookup(displays, self.by_display)
-        unlinked = from_display.notna() & _lookup(from_display, self.ids_of).isna()
+        unlinked = pd.Series(False, index=ids.index)
+        other = from_display.notna() & (from_display != from_id)  # the usual row names one factory twice
+        if other.any():
+            unlinked[other] = _lookup(from_display[other], self.ids_of).isna()
         conflict = from_id.notna() & unlinked & (from_id != from_display)
         keys = from_id.where(from_id.notna() | ids.isna() | ~unlinked, from_display)
         keys = keys.where(keys.notna() | ids.notna(), from_display)
