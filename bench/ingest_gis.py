@@ -122,7 +122,7 @@ def _postgres_national(url: str) -> None:
 def run(engine: sa.Engine) -> None:
     """``engine`` is the national demo database: the extract is made from it, then loaded into
     a copy of it (DuckDB) and into the same data generated in PostgreSQL."""
-    heading(f"Import of a {ROWS:,}-row GIS extract into the national database (issue 10)")
+    heading(f"Import of a {ROWS:,}-row GIS extract into the national database")
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         path = workdir / "gis_extract.csv"

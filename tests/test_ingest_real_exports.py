@@ -11,6 +11,7 @@ import pytest
 
 from data_access.db import schema
 from data_access.ingest.errors import MissingShareError
+from data_access.ingest.keys import Registrations
 from tests import ingest_files as files
 from tests.test_ingest_load import assert_same, load, rows, snapshot
 
@@ -179,3 +180,16 @@ def test_a_one_province_extract_as_a_full_export_is_refused_for_the_others(engin
         load(engine, "factories", files.registry(tmp_path, "chonburi.csv", chonburi_only), full_export=True)
     assert refused.value.preview[["province_code", "operating", "missing_operating", "share"]].values.tolist() == [
         ["10", 3, 3, 1.0]]
+
+
+def test_a_stored_factory_is_found_by_either_form_and_by_a_bare_14_digit_key():
+    stored = pd.DataFrame({"factory_id": ["10200100000001", "จ3-9(6)-100/51ปจ", "10200100000003"],
+                           "registration_id": ["10200100000001", None, None],
+                           "display_reg": ["จ3-3-1/50ชบ", "จ3-9(6)-100/51ปจ", "จ3-3-3/50ชบ"]})
+    registrations = Registrations.of(stored)
+    ids = pd.Series(["10200100000001", None, "10200100000003", None, "10999900000099"])
+    displays = pd.Series([None, "จ3-9(6)-100/51ปจ", None, "จ3-3-3/50ชบ", None])
+    keys, shared = registrations.find(ids, displays)
+    assert keys.tolist()[:4] == ["10200100000001", "จ3-9(6)-100/51ปจ", "10200100000003", "10200100000003"]
+    assert pd.isna(keys.iloc[4])  # no stored factory has this id
+    assert not shared.any()

@@ -32,7 +32,8 @@ class Registrations:
     @classmethod
     def of(cls, stored: pd.DataFrame) -> Registrations:
         """From the stored ``factory_id``, ``registration_id`` and ``display_reg``. A key that is
-        a display number finds its factory too, should its ``display_reg`` have changed since."""
+        a display number finds its factory too, should its ``display_reg`` have changed since;
+        so does a 14-digit key whose ``registration_id`` was never filled in."""
         # Plain objects: pandas' Arrow-backed text builds a Python list for every isin and map.
         keys, ids, displays = (pd.Index(objects(stored[name]), dtype=object)
                                for name in ("factory_id", "registration_id", "display_reg"))
@@ -40,8 +41,10 @@ class Registrations:
         shared = counts.index[counts > 1]
         unique = displays.notna() & ~displays.isin(shared)
         own = (keys != ids) & ~keys.isin(displays[unique]) & ~keys.isin(shared)  # keys that are display numbers
+        bare = keys[ids.isna()]
+        bare = bare[bare.str.fullmatch("[0-9]{14}").astype(bool)]
         with_id = ids.notna() & ~ids.duplicated()
-        return cls(by_id=pd.Series(keys[with_id], index=ids[with_id], dtype=object),
+        return cls(by_id=pd.Series(keys[with_id].append(bare), index=ids[with_id].append(bare), dtype=object),
                    by_display=pd.Series(keys[unique].append(keys[own]), index=displays[unique].append(keys[own]),
                                         dtype=object),
                    shared=frozenset(shared), ids_of=pd.Series(ids, index=keys, dtype=object))
