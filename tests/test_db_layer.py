@@ -309,7 +309,8 @@ def test_a_database_made_before_the_registration_columns_is_brought_up_to_date(e
     schema.metadata.create_all(engine, tables=[schema.provinces, schema.districts])
     with engine.begin() as conn:
         conn.execute(sa.text("CREATE TABLE factories (factory_id VARCHAR(14) PRIMARY KEY, name VARCHAR(255) NOT NULL, "
-                             "province_code VARCHAR(2) NOT NULL REFERENCES provinces(code), status VARCHAR(12) NOT NULL)"))
+                             "province_code VARCHAR(2) NOT NULL REFERENCES provinces(code), "
+                             "status VARCHAR(12) NOT NULL)"))
         conn.execute(sa.text("INSERT INTO provinces VALUES ('20', 'ชลบุรี', 'Chon Buri', 'East', 'East', 2)"))
         conn.execute(sa.text("INSERT INTO factories VALUES ('10200100000001', 'เก่า', '20', 'operating')"))
     schema.create_all(engine)
