@@ -101,7 +101,8 @@ def _worker(url: str, path: str, full_export: bool) -> None:
                       "rejected": report.rows_rejected, "peak_mb": peak_mb, "steps": steps}))
 
 
-def _timed_load(url: str, path: Path, full_export: bool = False) -> dict:
+def timed_load(url: str, path: Path, full_export: bool = False) -> dict:
+    """One load of ``path`` into ``url`` in a process of its own: its figures (see ``_worker``)."""
     cmd = [sys.executable, "-m", "bench.ingest", "--worker", url, str(path),
            *(["--full-export"] if full_export else [])]
     result = subprocess.run(cmd, cwd=PROJECT_ROOT, capture_output=True, text=True, check=False,
@@ -111,10 +112,10 @@ def _timed_load(url: str, path: Path, full_export: bool = False) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _report(engine_name: str, step: str, figures: dict) -> None:
+def report_load(engine_name: str, step: str, figures: dict, target: float) -> None:
+    """One line of figures of a timed load against its target rate, and its steps."""
     rate = figures["rows"] / figures["seconds"]
     risk = figures["steps"].get("risk", 0.0)
-    target = TARGET_ROWS_PER_S[engine_name]
     verdict = "meets" if rate >= target and figures["peak_mb"] < MEMORY_LIMIT_MB else "MISSES"
     print(f"{engine_name:10} {step:28} {figures['rows']:>8,} rows {figures['seconds']:6.2f} s "
           f"{rate:>9,.0f} rows/s  peak {figures['peak_mb']:5.0f} MB  "
@@ -129,9 +130,10 @@ def _measure(engine_name: str, url: str, workdir: Path) -> None:
     first, newer = workdir / "registry.csv", workdir / "registry-newer.csv"
     frame.to_csv(first, index=False)
     newer_export(frame).to_csv(newer, index=False)
-    _report(engine_name, "first load (all new)", _timed_load(url, first))
-    _report(engine_name, "same file again", _timed_load(url, first))
-    _report(engine_name, "newer full export", _timed_load(url, newer, full_export=True))
+    target = TARGET_ROWS_PER_S[engine_name]
+    report_load(engine_name, "first load (all new)", timed_load(url, first), target)
+    report_load(engine_name, "same file again", timed_load(url, first), target)
+    report_load(engine_name, "newer full export", timed_load(url, newer, full_export=True), target)
 
 
 @contextlib.contextmanager
@@ -151,7 +153,7 @@ def _postgres_server() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def _postgres_url() -> Iterator[str]:
+def postgres_url() -> Iterator[str]:
     """A fresh database on that server, dropped afterwards: the loads never touch real data."""
     name = f"bench_ingest_{os.getpid()}"
     with _postgres_server() as server:
@@ -173,7 +175,7 @@ def run(engine: sa.Engine) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         _measure("duckdb", connect.duckdb_url(workdir / "ingest.duckdb"), workdir)
-        with _postgres_url() as url:
+        with postgres_url() as url:
             _measure("postgresql", url, workdir)
 
 

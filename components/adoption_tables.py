@@ -131,6 +131,8 @@ def adoption_summary(summary: AdoptionSummary, period: Period, *, key: str) -> N
     figures = summary.figures
     cards = pd.DataFrame({"kpi": SUMMARY_CARDS, "value": [figures[c] for c in SUMMARY_CARDS], "previous": None})
     kpi_cards(cards)
+    if summary.progress.empty:
+        return
     code = str(summary.progress["code"].iloc[0])
     progress_table(summary.progress, {code: figures[name_column()]}, period, key=key,
                    file_stem=f"adoption_targets_{code}", titled=False)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.i18n import fmt_date, fmt_int, fmt_pct, has_text, lang, t
+from components.i18n import fmt_int, fmt_pct, has_text, lang, t
+from components.sources import moment_label, source_label
 from components.tables import table_with_download
 
 
@@ -16,27 +17,37 @@ def table_status(status: pd.DataFrame) -> None:
     shown = pd.DataFrame({
         t("data.table"): status["table"].map(lambda name: t(f"table.{name}")),
         t("data.rows"): status["rows"],
-        t("quality.last_load"): status["last_load"].map(
-            lambda moment: fmt_date(pd.Timestamp(moment).to_pydatetime(), with_time=True) if pd.notna(moment) else "–"),
-        t("quality.source"): status["source"].fillna("–"),
+        t("quality.last_load"): status["last_load"].map(moment_label),
+        t("quality.source"): [source_label(kind, source) for kind, source in zip(status["kind"], status["source"])],
         t("quality.rejected"): status["rejected"].map(lambda n: fmt_int(n) if pd.notna(n) else "–"),
     })
     st.dataframe(shown, hide_index=True,
                  column_config={t("data.rows"): st.column_config.NumberColumn(format="localized")})
 
 
-def quality_figures(quality: pd.DataFrame) -> None:
-    """Shares of the stored factories: with a usable point, outside their province, without a type."""
+def quality_figures(quality: pd.DataFrame, registrations: pd.DataFrame) -> None:
+    """Shares of the stored factories: with a usable point, outside their province, without a
+    type, no longer in the feed; named after their operator, without the 14-digit id."""
     st.subheader(t("quality.title"))
-    row = quality.iloc[0]
+    row, more = quality.iloc[0], registrations.iloc[0]
     total = int(row["factories"])
     figures = [("with_point", row["with_point"]), ("outside_province", row["outside_province"]),
-               ("without_type", row["without_type"]), ("not_in_feed", row["not_in_latest_feed"])]
-    for column, (name, count) in zip(st.columns(len(figures), border=True), figures):
+               ("without_type", row["without_type"]), ("not_in_feed", row["not_in_latest_feed"]),
+               ("from_operator", more["from_operator"]), ("without_registration_id", more["without_registration_id"])]
+    for column, (name, count) in zip(figure_columns(len(figures), 3), figures):
         share = 100 * count / total if total else None
         help_key = f"quality.{name}.help"
         column.metric(t(f"quality.{name}"), fmt_pct(share), help=t(help_key) if has_text(help_key) else None)
         column.caption(f"{fmt_int(count)} {t('quality.of_factories', n=fmt_int(total))}")
+
+
+def figure_columns(count: int, per_row: int) -> list:
+    """Bordered columns for ``count`` figures, ``per_row`` to a row: more side by side cut their
+    labels at 1280 px."""
+    columns = []
+    for start in range(0, count, per_row):
+        columns += st.columns(min(per_row, count - start), border=True)
+    return columns
 
 
 def factories_without_point(frame: pd.DataFrame) -> None:

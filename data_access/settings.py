@@ -215,3 +215,30 @@ TSIC_SECTIONS: tuple[tuple[int, int, str], ...] = (
     (49, 53, "H"), (55, 56, "I"), (58, 63, "J"), (64, 66, "K"), (68, 68, "L"), (69, 75, "M"), (77, 82, "N"),
     (84, 84, "O"), (85, 85, "P"), (86, 88, "Q"), (90, 93, "R"), (94, 96, "S"), (97, 98, "T"), (99, 99, "U"),
 )
+
+# --- Real DIW exports (data_access/ingest): registration numbers, names, points, full loads ---
+# factories.name_source: the export's own factory name, or the operator's where that was blank
+# (GIS extracts leave ชื่อโรงงาน blank for many sole proprietors).
+NAME_FROM_FILE = "file"
+NAME_FROM_OPERATOR = "operator"
+# factories.coord_source: the export a point came from (by the header of its latitude column),
+# any other file, or the demo generator.
+COORD_FROM_GIS = "diw_gis"
+COORD_FROM_OPEN_DATA = "diw_open_data"
+COORD_FROM_FILE = "file"
+COORD_FROM_DEMO = "demo"
+INGEST_COORD_SOURCE_BY_HEADER = {"ละติจูด": COORD_FROM_GIS, "lat": COORD_FROM_OPEN_DATA}
+# A point written with fewer decimals than this (4: about 11 m) is approximate.
+INGEST_EXACT_DECIMALS = 4
+# A full registry export may mark at most this share of a province's operating factories as not
+# in the latest feed; more is refused unless confirmed (a truncated file, changed status codes).
+INGEST_MISSING_MAX_SHARE = 0.10
+# Flags of a load: rows kept but worth a look.
+INGEST_FLAG_PROVINCE_MISMATCH = "province_mismatch"   # code and name name different provinces
+INGEST_FLAG_DISTRICT_MISMATCH = "district_mismatch"   # likewise for districts
+INGEST_FLAG_NAME_FROM_OPERATOR = "name_from_operator"
+INGEST_FLAG_DISPLAY_REG_UNREADABLE = "display_reg_unreadable"  # kept as written beside a 14-digit id
+# Exit codes of `python -m data_access.ingest` (and the outcome the Data page words).
+INGEST_EXIT_ALL_LOADED = 0
+INGEST_EXIT_SOME_REJECTED = 1
+INGEST_EXIT_NOTHING_LOADED = 2

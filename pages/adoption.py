@@ -8,12 +8,12 @@ import streamlit as st
 
 from components.adoption_charts import dimension_chart, gi_flows_chart, gi_stock_chart, i40_levels_chart, slope_chart
 from components.adoption_controls import ladder_controls, province_control
-from components.adoption_labels import area_label
+from components.adoption_labels import area_label, ladder_label
 from components.adoption_tables import candidate_table, movers_table, profile_table, progress_table
 from components.i18n import fiscal_year_label, fmt_date, name_column, t
 from components.kpi_cards import kpi_cards
 from components.metric_map import metric_choropleth, metric_selector
-from components.plumbing import reference, url_state
+from components.plumbing import coverage, reference, url_state
 from components.plumbing.navigation import open_province
 from components.plumbing.params import ADOPTION, adoption_values
 from components.plumbing.queries import cached
@@ -39,11 +39,14 @@ names = {**dict(zip(reference.provinces()["code"], reference.provinces()[name_co
 st.title(t("adoption.title"))
 st.caption(t("adoption.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fmt_date(f.period.day),
              area=area_label(scope, names)))
+coverage.notice(coverage.ADOPTION)
 ladder, level = ladder_controls()
 st.caption(t(f"adoption.scale.{ladder}"))
-history = cached(adoption.province_history, adoption.history_periods(f.period), f.scope)
+if not coverage.drawable(coverage.LADDER_NEEDS[ladder], ladder_label(ladder)):
+    st.stop()  # every figure below is counted from the ladder's own export
+history = coverage.metrics(cached(adoption.province_history, adoption.history_periods(f.period), f.scope))
 provinces = adoption.of_year(history, f.period.fiscal_year)
-before = cached(adoption.province_adoption, f.period.previous(), f.scope)
+before = coverage.metrics(cached(adoption.province_adoption, f.period.previous(), f.scope))
 kpi_cards(overview.kpis_with_change(adoption.of_province(provinces, code), adoption.of_province(before, code),
                                     ADOPTION_CARDS[ladder]), delta_label=t("kpi.vs_last_year"))
 progress = adoption.target_progress(cached(adoption.province_adoption, f.period, NATIONAL),

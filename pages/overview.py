@@ -3,8 +3,8 @@ import streamlit as st
 
 from components.i18n import fiscal_year_label, fmt_date, name_column, scope_label, t
 from components.kpi_cards import kpi_cards
-from components.metric_map import metric_choropleth, metric_selector
-from components.plumbing import reference, url_state
+from components.metric_map import label, metric_choropleth, metric_selector
+from components.plumbing import coverage, reference, url_state
 from components.plumbing.navigation import open_province
 from components.plumbing.params import OVERVIEW
 from components.plumbing.queries import cached
@@ -19,17 +19,19 @@ require_data()
 
 f = current()
 url_state.read(OVERVIEW)
-now = cached(overview.province_metrics, f.period, f.scope)
-before = cached(overview.province_metrics, f.period.previous(), f.scope)
+now = coverage.metrics(cached(overview.province_metrics, f.period, f.scope))
+before = coverage.metrics(cached(overview.province_metrics, f.period.previous(), f.scope))
 
 st.title(t("overview.title", scope=scope_label(f.scope.region, f.scope.inspection_region)))
 st.caption(t("overview.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fmt_date(f.period.day)))
+coverage.notice(coverage.OVERVIEW)
 kpi_cards(overview.kpis_with_change(now, before), delta_label=t("kpi.vs_last_year"))
 
 map_column, table_column = st.columns([3, 2])
 with map_column:
     metric = metric_selector(OVERVIEW, key="overview_metric")
-    metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province,
-                      width=cfg.MAP_WIDTH_OVERVIEW)
+    if coverage.measured(metric.code, label(metric)):
+        metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province,
+                          width=cfg.MAP_WIDTH_OVERVIEW)
 with table_column:
     ranked_province_table(now, metric, OVERVIEW_MAP, name_column(), key="overview_table", day=f.period.day)

@@ -9,7 +9,7 @@ from components.brief import province_file_name, region_file_name
 from components.brief.download import lazy_pdf_download
 from components.district_map import district_map
 from components.i18n import inspection_region_label, lang, t
-from components.plumbing import briefs, reference, url_state
+from components.plumbing import briefs, coverage, reference, url_state
 from components.plumbing.navigation import page_link
 from components.plumbing.params import PROVINCE
 from components.plumbing.queries import cached
@@ -33,11 +33,12 @@ if code is None:
     explain_no_province(reference.provinces())
     st.stop()
 
-kpis = cached(kpi_values.kpi_table, f.period)
+kpis = coverage.kpis(cached(kpi_values.kpi_table, f.period))
 view = cached(province_view.province_view, code, f.period)
 header, day = view.header, f.period.day
 region, region_name = header.inspection_region, inspection_region_label(header.inspection_region)
 province_header(header, f.period)
+coverage.notice(coverage.PROVINCE)
 
 with st.container(horizontal=True):
     lazy_pdf_download(t("brief.province_button"), t("brief.province_download"),
@@ -50,12 +51,18 @@ with st.container(horizontal=True):
 scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)
 trends_column, map_column = st.columns(2)
 with trends_column:
-    trend_chart(view.trends, key="province_trends")
+    if coverage.drawable(coverage.TRENDS, t("trends.title"), every=False):
+        trend_chart(coverage.trends(view.trends), key="province_trends")
 with map_column:
-    district_map(view.districts, view.points, reference.district_geojson(code), PROVINCE, key="province_map")
+    if coverage.measured("risky", t("district_map.title")):
+        district_map(view.districts, view.points, reference.district_geojson(code), PROVINCE, key="province_map")
 visit_table(view.visits, code, key="province_visits", day=day)
-open_complaints_table(view.complaints, code, key="province_complaints", day=day)
-emergencies_table(view.emergencies)
+if coverage.loaded("complaints"):
+    open_complaints_table(view.complaints, code, key="province_complaints", day=day)
+if coverage.loaded("emergencies"):
+    emergencies_table(view.emergencies)
 compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))
-adoption_summary(cached(adoption.province_summary, code, f.period), f.period, key="province_adoption")
+if coverage.drawable(coverage.ADOPTION, t("adoption.summary.title"), every=False):
+    adoption_summary(coverage.summary(cached(adoption.province_summary, code, f.period)), f.period,
+                     key="province_adoption")
 page_link("adoption", t("adoption.summary.open"), code=code)

@@ -8,8 +8,8 @@ from components.factory_filters import factory_filter_controls
 from components.factory_map import band_legend, factory_map, hex_deck, hex_legend, layer_ids, point_deck
 from components.factory_table import factory_table
 from components.i18n import fiscal_year_label, fmt_date, fmt_int, t
-from components.metric_map import metric_choropleth, metric_selector
-from components.plumbing import reference, url_state
+from components.metric_map import label, metric_choropleth, metric_selector
+from components.plumbing import coverage, reference, url_state
 from components.plumbing.navigation import open_province
 from components.plumbing.params import RISK, factory_filter
 from components.plumbing.queries import cached
@@ -32,8 +32,9 @@ st.title(t("risk.title"))
 st.caption(t("risk.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fmt_date(f.period.day)))
 st.caption(t("risk.model_help", n=len(cfg.RISK_FACTORS),
              bands=", ".join(f"{band_label(band)} ≥ {lower:g}" for lower, band in reversed(cfg.RISK_BANDS))))
+coverage.notice(coverage.RISK)
 factory_filter_controls(in_view)
-metrics = cached(risk_map.province_risk_metrics, f.period, f.scope, flt)
+metrics = coverage.metrics(cached(risk_map.province_risk_metrics, f.period, f.scope, flt))
 factories = cached(risk_map.matching_factories, f.period.day, flt)
 province = flt.scope.province_code
 
@@ -42,8 +43,9 @@ provinces_column, factories_column = st.columns([2, 3])
 with provinces_column:
     st.subheader(t("risk.provinces"))
     st.caption(t("risk.provinces.caption"))
-    metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province,
-                      width=cfg.MAP_WIDTH_RISK_PROVINCES)
+    if coverage.measured(metric.code, label(metric)):
+        metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province,
+                          width=cfg.MAP_WIDTH_RISK_PROVINCES)
 with factories_column:
     st.subheader(t("risk.factories"))
     located = int(factories["lat"].notna().sum())

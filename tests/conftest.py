@@ -261,3 +261,19 @@ def empty_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """``DATABASE_URL`` set to an empty DuckDB file: the app must explain, not crash."""
     monkeypatch.setenv("DATABASE_URL", duckdb_url)
     return duckdb_url
+
+
+@pytest.fixture
+def registry_only_app_db(duckdb_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """``DATABASE_URL`` set to a DuckDB file holding nothing but DIW's GIS extract and open-data
+    export of one province (tests/ingest_files.py), loaded as a user would."""
+    from data_access.ingest import load_file
+    from tests import ingest_files
+    from tests.apptest import app_database
+
+    def load(engine: sa.Engine) -> None:
+        with engine.connect() as conn:
+            for path in (ingest_files.gis_extract_tis620(tmp_path), ingest_files.open_data_export(tmp_path)):
+                load_file(conn, "factories", path.read_bytes(), path.name, loaded_by="test")
+
+    return app_database(duckdb_url, monkeypatch, load)

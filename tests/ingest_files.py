@@ -191,3 +191,88 @@ def targets(tmp_path: Path) -> Path:
     rows = [["2570", "ทั่วประเทศ", "gi_new", "2,000"], ["2570", "ชลบุรี", "gi_new", "40"],
             ["2570", "ชลบุรี", "no_such_kpi", "1"]]
     return write_csv(tmp_path / "targets.csv", header, rows)
+
+
+# --- real exports, in DIW's two header sets exactly (../shared/DOMAIN.md) ---------------------
+# One province's GIS extract (Prachin Buri, as a DBF saved to CSV in TIS-620): display numbers
+# only, in every way they are written; blank names as a single space, the operator's name beside;
+# Excel serial dates; Thai digits; thousands separators; codes beside names.
+
+GIS_EXTRACT_HEADER = ["เลขทะเบียน", "ชื่อโรงงาน", "ผู้ประกอบก", "ประกอบกิจก", "ประเภท", "จำพวก", "ISIC", "แรงม้า",
+                      "คนงานชาย", "คนงานหญิง", "เงินลงทุนค", "จังหวัด", "อำเภอ", "ตำบล", "ละติจูด", "ลองติจูด",
+                      "วันที่ใบอน", "PV_ID_U", "AMP_ID_U", "TAM_ID_U"]
+GIS_EXTRACT_ROWS = [
+    # A: the display number as DIW prints it; a point with 4 decimals (exact)
+    ["จ3-9(6)-100/51ปจ", "บริษัท ปราจีนอาหาร จำกัด", "บริษัท ปราจีนอาหาร จำกัด", "ผลิตอาหารสัตว์", "00906", "3", "10750",
+     "1,250.50", "40", "20", "5,000,000", "ปราจีนบุรี", "เมืองปราจีนบุรี", "หน้าเมือง", "14.0510", "101.3720", "39522",
+     "25", "2501", "250101"],
+    # B: Thai digits throughout; name a single space: the operator's name stands in; no point
+    ["จ๓-๓๔(๔)-๒๑/๕๑ปจ", " ", "นายสมชาย ใจดี", "ซ่อมเครื่องจักร", "๓๔(๔)", "๓", "", "๗๕", "๘", "๒", "๑,๒๐๐,๐๐๐",
+     "ปราจีนบุรี", "เมืองปราจีนบุรี", "รอบเมือง", "", "", "39600", "25", "2501", "250102"],
+    # C: spaces and en dashes inside the number; a point with 2 decimals (approximate)
+    ["จ 2 – 64(13) – 37/48 ปจ", "หจก. กบินทร์ค้าไม้", "นางมาลี ศรีสุข", "แปรรูปไม้", "64(13)", "2", "", "60", "12", "3",
+     "800,000", "ปราจีนบุรี", "กบินทร์บุรี", "กบินทร์", "13.98", "101.71", "38400", "25", "2502", "250201"],
+    # D: no prefix; blank name; the serial date written "39700.0"
+    ["3-34(4)-22/51ปจ", " ", "นางสาววันเพ็ญ ทองดี", "ซ่อมรถยนต์", "34", "3", "", "55", "6", "4", "", "ปราจีนบุรี",
+     "เมืองปราจีนบุรี", "", "14.0600", "101.4000", "39700.0", "25", "2501", ""],
+    # E: inside an industrial estate, the prefix written "น" without its dot
+    ["น 3-105-5/60ปจ", "บริษัท ปราจีนรีไซเคิล จำกัด", "บริษัท ปราจีนรีไซเคิล จำกัด", "คัดแยกขยะ", "105", "3", "38300",
+     "900", "50", "10", "20,000,000", "ปราจีนบุรี", "ศรีมหาโพธิ", "", "13.8800", "101.5000", "42900", "25", "2508", ""],
+    # F: a whole-degree digit error: latitude 15 for 14 puts the point in another province
+    ["จ3-70-126/54ปจ", "บริษัท ปราจีนเหล็ก จำกัด", "บริษัท ปราจีนเหล็ก จำกัด", "หลอมเหล็ก", "07000", "3", "24100",
+     "3,000", "120", "30", "50,000,000", "ปราจีนบุรี", "เมืองปราจีนบุรี", "", "15.0510", "101.3720", "40400", "25",
+     "2501", ""],
+    # G: codes and names disagree (Chachoengsao named, Prachin Buri coded; district likewise): codes win
+    ["จ3-3-7/55ปจ", "โรงงานสีข้าวประจันตคาม", "นายบุญมี แก้วมณี", "สีข้าว", "00300", "3", "", "150", "5", "5", "",
+     "ฉะเชิงเทรา", "เมืองปราจีนบุรี", "", "", "", "41000", "25", "2507", ""],
+    # H: neither a factory name nor an operator: rejected
+    ["จ3-3-8/55ปจ", " ", " ", "สีข้าว", "00300", "3", "", "", "", "", "", "ปราจีนบุรี", "", "", "", "", "41100", "25",
+     "2501", ""],
+    # I: not a registration number in either form: rejected
+    ["ปจ-๑๒๓", "โรงงานเลขผิด", "นายเอก", "", "3", "3", "", "", "", "", "", "ปราจีนบุรี", "", "", "", "", "", "25", "", ""],
+]
+GIS_EXTRACT_KEYS = ["จ3-9(6)-100/51ปจ", "จ3-34(4)-21/51ปจ", "จ2-64(13)-37/48ปจ", "3-34(4)-22/51ปจ", "น.3-105-5/60ปจ",
+                    "จ3-70-126/54ปจ", "จ3-3-7/55ปจ"]
+
+# DIW's open-data export of the same factories (and one in Bangkok, whose number has no
+# province suffix): both forms of each number.
+OPEN_DATA_HEADER = ["FACREG", "DISPFACREG", "FID", "FACTYPE", "FNAME", "ONAME", "OBJECT", "FADDR", "FMOO", "FSOI",
+                    "FROAD", "FTUMNAME", "FAMPNAME", "FPROVNAME", "TOTAL_CAP", "TOTAL_WORKER", "HP", "LAT", "LNG",
+                    "ISIC_CODE", "ESTATE", "ESTATE_NAME_TH", "FFLAG", "LAST_UPDATE", "POKDATE"]
+
+
+def _open_row(fid: str, display: str, number: int, ftype: str, name: str, operator: str, district: str,
+              point: tuple[str, str] = ("", ""), *, flag: str = "1", estate: str = "", province: str = "ปราจีนบุรี",
+              registered: str = "15/03/2551") -> list[str]:
+    return [fid, display, str(number), ftype, name, operator, "", str(number), "", "", "", "", district, province,
+            "1000000", "20", "100", *point, "", estate, "นิคมอุตสาหกรรม 304" if estate else "", flag, "2569-09-30",
+            registered]
+
+
+OPEN_DATA_ROWS = [
+    _open_row("10250090600100", "จ3-9(6)-100/51ปจ", 1, "00906", "บริษัท ปราจีนอาหาร จำกัด", "บริษัท ปราจีนอาหาร จำกัด",
+              "เมืองปราจีนบุรี", ("14.0510", "101.3720")),
+    _open_row("10250340400021", "จ3-34(4)-21/51ปจ", 2, "03404", "อู่สมชายการช่าง", "นายสมชาย ใจดี", "เมืองปราจีนบุรี",
+              ("14.0400", "101.3900")),
+    _open_row("10250641300037", "จ2-64(13)-37/48ปจ", 3, "06413", "หจก. กบินทร์ค้าไม้", "นางมาลี ศรีสุข", "กบินทร์บุรี",
+              ("13.9800", "101.7100")),
+    _open_row("10250340400022", "3-34(4)-22/51ปจ", 4, "03404", "อู่วันเพ็ญ", "นางสาววันเพ็ญ ทองดี", "เมืองปราจีนบุรี",
+              flag="3"),
+    _open_row("11251050000005", "น.3-105-5/60ปจ", 5, "10500", "บริษัท ปราจีนรีไซเคิล จำกัด", "บริษัท ปราจีนรีไซเคิล จำกัด",
+              "ศรีมหาโพธิ", estate="1"),
+    _open_row("10250700000126", "จ3-70-126/54ปจ", 6, "07000", "บริษัท ปราจีนเหล็ก จำกัด", "บริษัท ปราจีนเหล็ก จำกัด",
+              "เมืองปราจีนบุรี", ("14.0510", "101.3720")),
+    _open_row("10250030000007", "จ3-3-7/55ปจ", 7, "00300", "โรงงานสีข้าวประจันตคาม", "นายบุญมี แก้วมณี", "ประจันตคาม"),
+    _open_row("10100710000002", "3-71-2/60", 8, "07100", "บริษัท บางซื่อสตีล จำกัด", "บริษัท บางซื่อสตีล จำกัด",
+              "บางซื่อ", province="กรุงเทพมหานคร", registered="31/01/2560"),
+]
+
+
+def gis_extract_tis620(tmp_path: Path) -> Path:
+    """The GIS extract as its DBF is saved to CSV: TIS-620 (cp874)."""
+    return write_csv(tmp_path / "diw_gis_prachinburi.csv", GIS_EXTRACT_HEADER, GIS_EXTRACT_ROWS, "cp874")
+
+
+def open_data_export(tmp_path: Path) -> Path:
+    """The open-data export, in UTF-8 with a byte-order mark as data.go.th serves it."""
+    return write_csv(tmp_path / "diw_open_data.csv", OPEN_DATA_HEADER, OPEN_DATA_ROWS, "utf-8-sig")

@@ -297,3 +297,26 @@ def test_duckdb_file_held_by_another_process_raises_busy(tmp_path):
             assert conn.execute(sa.text("select count(*) from held")).scalar() == 0
     finally:
         engine.dispose()
+
+
+def test_a_database_made_before_the_registration_columns_is_brought_up_to_date(engine):
+    """An older database whose factories are keyed by VARCHAR(14) and lack registration_id,
+    name_source and the rest: preparing it adds the columns, fills the 14-digit ids, and lets a
+    display number (up to 40 characters) be a key."""
+    with engine.begin() as conn:
+        for table in reversed(schema.TABLE_ORDER):
+            conn.execute(sa.text(f'DROP TABLE "{table.name}"'))
+    schema.metadata.create_all(engine, tables=[schema.provinces, schema.districts])
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE factories (factory_id VARCHAR(14) PRIMARY KEY, name VARCHAR(255) NOT NULL, "
+                             "province_code VARCHAR(2) NOT NULL REFERENCES provinces(code), "
+                             "status VARCHAR(12) NOT NULL)"))
+        conn.execute(sa.text("INSERT INTO provinces VALUES ('20', 'ชลบุรี', 'Chon Buri', 'East', 'East', 2)"))
+        conn.execute(sa.text("INSERT INTO factories VALUES ('10200100000001', 'เก่า', '20', 'operating')"))
+    schema.create_all(engine)
+    f = schema.factories.c
+    with engine.begin() as conn:
+        assert tuple(conn.execute(sa.select(f.registration_id, f.name_source)).one()) == ("10200100000001", "file")
+        conn.execute(schema.factories.insert().values(factory_id="น.3-101(12)-123456/2569ชบ", name="ใหม่",
+                                                      province_code="20", status="operating"))
+        assert conn.execute(sa.select(sa.func.count()).select_from(schema.factories)).scalar_one() == 2

@@ -33,7 +33,7 @@ def test_a_load_prints_its_summary_and_writes_the_rejects_beside_the_file(tmp_pa
     database = tmp_path / "mind.duckdb"
     source = files.diw_open_data(tmp_path)
     result = ingest("factories", str(source), "--database-url", connect.duckdb_url(database), "--as-of", "2026-11-22")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # some rows rejected, the rest loaded
     out = result.stdout
     assert "factories: diw_open.csv (CSV, cp874, 11 rows)" in out
     assert "accepted 3: inserted 3, updated 0, unchanged 0" in out and "rejected 8" in out
@@ -49,7 +49,7 @@ def test_a_dry_run_writes_nothing(tmp_path):
     database = tmp_path / "mind.duckdb"
     result = ingest("factories", str(files.diw_open_data(tmp_path)), "--database-url", connect.duckdb_url(database),
                     "--dry-run")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # what the load would do: some rows rejected
     assert "dry run: nothing was written" in result.stdout
     assert factory_count(database) == 0
 
@@ -58,7 +58,7 @@ def test_an_unreadable_file_fails_with_one_line(tmp_path):
     source = tmp_path / "report.pdf"
     source.write_bytes(b"%PDF-1.7\n\x00\x01\x02")
     result = ingest("factories", str(source), "--database-url", connect.duckdb_url(tmp_path / "mind.duckdb"))
-    assert result.returncode == 1
+    assert result.returncode == 2  # nothing loaded
     assert result.stderr.strip() == ("error: report.pdf: this is not a CSV or Excel (.xlsx) file. "
                                      "Nothing was written.")
     assert not (tmp_path / "report.rejects.csv").exists()
@@ -82,6 +82,6 @@ def test_a_busy_database_file_is_explained(tmp_path):
     finally:
         holder.kill()
         holder.wait(timeout=10)
-    assert result.returncode == 1
+    assert result.returncode == 2  # nothing loaded
     assert "in use by another program" in result.stderr and "Data page" in result.stderr
     assert str(database) in result.stderr

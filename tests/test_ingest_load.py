@@ -171,7 +171,8 @@ def test_a_newer_full_export_updates_changed_rows_and_marks_missing_ones(engine,
         ["1", a, "2026-01-20", "เจ้าหน้าที่", "ผ่าน", "", "", ""]]))
     report = load(engine, "factories", files.registry(tmp_path, "v2.csv", [
         (a, "โรงงาน ก (ใหม่)", "ชลบุรี", "2", 12, "เมืองชลบุรี"), (b, "โรงงาน ข", "ชลบุรี", "1", 20, ""),
-        (d, "โรงงาน ง", "ชลบุรี", "1", 40, "")]), full_export=True)
+        (d, "โรงงาน ง", "ชลบุรี", "1", 40, "")]), full_export=True,
+        confirm_missing=True)  # one of Chon Buri's three operating factories: above the share allowed unconfirmed
     assert (report.inserted, report.updated, report.unchanged, report.marked_missing) == (1, 1, 1, 1)
     changed = factory(engine, a)
     assert (changed["name"], changed["status"], changed["workers"]) == ("โรงงาน ก (ใหม่)", "struck_off", 12)

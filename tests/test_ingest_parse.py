@@ -91,6 +91,38 @@ def test_registration_ids_that_are_not_14_digits(cell):
     assert _one(parse.factory_id, cell) == (None, True)
 
 
+@pytest.mark.parametrize("cell, expected", [
+    ("จ3-9(6)-100/51ปจ", "จ3-9(6)-100/51ปจ"),          # as DIW prints it
+    ("3-34(4)-21/51ปจ", "3-34(4)-21/51ปจ"),            # no prefix: kept without one
+    ("จ๒-๖๔(๑๓)-๓๗/๔๘ปจ", "จ2-64(13)-37/48ปจ"),        # Thai digits
+    ("จ 3 - 9(6) - 100/51 ปจ", "จ3-9(6)-100/51ปจ"),    # spaces
+    ("จ3–9(6)—100/51ปจ", "จ3-9(6)-100/51ปจ"),          # en and em dashes
+    ("จ3\u22129（6）-100/51ปจ", "จ3-9(6)-100/51ปจ"),     # minus sign, full-width brackets
+    ("น.3-105-5/60ปจ", "น.3-105-5/60ปจ"),              # inside an estate
+    ("น 3-105-5/60ปจ", "น.3-105-5/60ปจ"),              # its dot left out
+    ("จ.3-9(6)-100/51ปจ.", "จ3-9(6)-100/51ปจ"),        # dots after the prefix and the suffix
+    ("3-71-2/60", "3-71-2/60"),                        # Bangkok: no province suffix
+    ("จ3-101-12/2553สบ", "จ3-101-12/2553สบ"),          # a four-digit year
+])
+def test_display_numbers_in_every_way_they_are_written(cell, expected):
+    assert _one(parse.display_reg, cell) == (expected, False)
+
+
+@pytest.mark.parametrize("cell", ["ปจ-๑๒๓", "3-9(6)/51", "4-9-1/51ปจ", "จ3-9(6)-100", "10200100125518"])
+def test_malformed_display_numbers(cell):
+    assert _one(parse.display_reg, cell) == (None, True)
+
+
+def test_a_registration_number_in_either_form():
+    ids, displays, bad = parse.registration(pd.Series(["10200100125518", "จ ๓-๙(๖)-๑๐๐/๕๑ ปจ", "x-1", ""]))
+    assert ids.tolist()[:2] == ["10200100125518", None] and displays.tolist()[:2] == [None, "จ3-9(6)-100/51ปจ"]
+    assert bad.tolist() == [False, False, True, False]
+
+
+def test_decimals_written():
+    assert parse.decimals(pd.Series(["13.3611", "13", "", "14.5 ", "๑๓.๓๖๑๑"])).tolist() == [4, 0, 0, 1, 4]
+
+
 def test_display_numbers_give_class_and_type():
     parts = parse.display_reg_parts(pd.Series(["จ3-9(6)-100/51ปจ", "3-70-126/54", "น.2-101-1/2550", "ไม่ใช่"]))
     assert parts.fillna(0).astype(int).values.tolist() == [[3, 9], [3, 70], [2, 101], [0, 0]]
@@ -108,6 +140,22 @@ def test_province_names_and_their_variants(name, code):
 @pytest.mark.parametrize("name", ["Atlantis", "นคร", ""])
 def test_unknown_or_ambiguous_province_names(name):
     assert places.province_of_name(name) is None
+
+
+def test_codes_and_names_that_disagree_are_found():
+    index = pd.RangeIndex(3)
+    from_code, from_name = places.province_readings(pd.Series(["25", "25", ""]),
+                                                    pd.Series(["ฉะเชิงเทรา", "ปราจีนบุรี", "ชลบุรี"]), index)
+    assert places.disagree(from_code, from_name).tolist() == [True, False, False]
+    from_code, from_name = places.district_readings(pd.Series(["25", "25"]), pd.Series(["2507", "2501"]),
+                                                    pd.Series(["เมืองปราจีนบุรี", "เมืองปราจีนบุรี"]))
+    assert places.disagree(from_code, from_name).tolist() == [True, False]
+
+
+def test_subdistricts_lie_in_their_district():
+    province, district = pd.Series(["25"] * 4), pd.Series(["2501", "2501", None, "2501"])
+    codes = pd.Series(["250101", "๒๕๐๑๐๒", "250201", "240101"])
+    assert places.subdistricts(province, district, codes).tolist() == ["250101", "250102", "250201", None]
 
 
 def test_province_codes_win_over_names():

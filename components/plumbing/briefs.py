@@ -3,7 +3,7 @@ gathered here so that the PDF renderers take values only."""
 from __future__ import annotations
 
 from components.brief import BriefProvince, province_brief_pdf, region_brief_pdf
-from components.plumbing import reference
+from components.plumbing import coverage, reference
 from components.plumbing.queries import cached
 from data_access.queries import kpi_values, province_view
 from data_access.queries.kpi_values import scorecard_of
@@ -13,7 +13,7 @@ from data_access.settings import NATIONAL_CODE
 
 
 def _brief_province(view: ProvinceView, period: Period) -> BriefProvince:
-    card = scorecard_of(cached(kpi_values.kpi_table, period), view.code)
+    card = scorecard_of(coverage.kpis(cached(kpi_values.kpi_table, period)), view.code)
     return BriefProvince(view, card, reference.district_shapes(view.code))
 
 
@@ -26,5 +26,5 @@ def region_brief(inspection_region: int, period: Period) -> bytes:
     """The PDF brief of an inspection region: every province of it, beside the nation."""
     views = cached(province_view.region_views, inspection_region, period)
     provinces = [_brief_province(view, period) for view in views]
-    national = scorecard_of(cached(kpi_values.kpi_table, period), NATIONAL_CODE)
+    national = scorecard_of(coverage.kpis(cached(kpi_values.kpi_table, period)), NATIONAL_CODE)
     return region_brief_pdf(provinces, national, inspection_region, period)

@@ -27,6 +27,7 @@ class UploadRequest:
     kind: str
     dry_run: bool
     full_export: bool
+    confirm_missing: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ def run_import(request: UploadRequest) -> None:
 
         load = partial(load_file, kind=request.kind, data=request.data, source=request.name,
                        dry_run=request.dry_run, full_export=request.full_export,
+                       confirm_missing=request.confirm_missing,
                        loaded_by=_user(), progress=progress)
         try:
             outcome: LoadReport | UploadFailure = database.run(load)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from data_access.settings import I40_DIMENSIONS, RISK_FACTORS
+from data_access.settings import I40_DIMENSIONS, NAME_FROM_FILE, RISK_FACTORS
 
 metadata = sa.MetaData()
+# A factory is keyed by its 14-digit id or, failing that, its display number (up to 40 characters),
+# so every column that refers to a factory has this type.
+FACTORY_KEY = sa.String(40)
 
 provinces = sa.Table(
     "provinces",
@@ -56,9 +59,13 @@ districts = sa.Table(
 factories = sa.Table(
     "factories",
     metadata,
-    sa.Column("factory_id", sa.String(14), primary_key=True, comment="DIW 14-digit registration id"),
-    sa.Column("display_reg", sa.String(40), comment="old display form, e.g. จ3-9(6)-100/51ปจ"),
+    sa.Column("factory_id", FACTORY_KEY, primary_key=True,
+              comment="the factory's key: its DIW 14-digit id, or its display number when first loaded without one"),
+    sa.Column("registration_id", sa.String(14), comment="DIW 14-digit registration id; null while unknown"),
+    sa.Column("display_reg", sa.String(40), comment="display registration number, normalised, e.g. จ3-9(6)-100/51ปจ"),
     sa.Column("name", sa.String(255), nullable=False, comment="factory name (ชื่อโรงงาน)"),
+    sa.Column("name_source", sa.String(12), nullable=False, server_default=NAME_FROM_FILE,
+              comment="file: the export's factory name; operator: blank there, the operator's name instead"),
     sa.Column(
         "province_code",
         sa.String(2),
@@ -70,9 +77,13 @@ factories = sa.Table(
     sa.Column(
         "district_code", sa.String(4), sa.ForeignKey("districts.code"), index=True, comment="district of the site"
     ),
+    sa.Column("subdistrict_code", sa.String(6), comment="DOPA subdistrict (ตำบล) code, e.g. 250101; null when unknown"),
     sa.Column("lat", sa.Double, comment="latitude, WGS84; null when unknown"),
     sa.Column("lon", sa.Double, comment="longitude, WGS84; null when unknown"),
-    sa.Column("coord_precision", sa.String(12), comment="exact / approximate; null when no coordinate"),
+    sa.Column("coord_precision", sa.String(12),
+              comment="exact (4 decimals or more, or surveyed) / approximate; null when no coordinate"),
+    sa.Column("coord_source", sa.String(16),
+              comment="where the point came from: diw_gis / diw_open_data / file / demo; null when no coordinate"),
     sa.Column("coord_outside_province", sa.Boolean, nullable=False, server_default=sa.false(),
               comment="the point lies outside the factory's province (kept, flagged by the importer)"),
     sa.Column("category", sa.SmallInteger, comment="จำพวก 1, 2 or 3; null when the source does not say"),
@@ -113,7 +124,7 @@ inspections = sa.Table(
     sa.Column("inspection_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="i-Auditor record id"),
     sa.Column(
         "factory_id",
-        sa.String(14),
+        FACTORY_KEY,
         sa.ForeignKey("factories.factory_id"),
         nullable=False,
         index=True,
@@ -134,7 +145,7 @@ complaints = sa.Table(
     sa.Column("complaint_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="complaint record id"),
     sa.Column(
         "factory_id",
-        sa.String(14),
+        FACTORY_KEY,
         sa.ForeignKey("factories.factory_id"),
         index=True,
         comment="factory complained about; null when unknown",
@@ -160,7 +171,7 @@ emergencies = sa.Table(
     sa.Column("emergency_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="ศบฉ.อก. record id"),
     sa.Column(
         "factory_id",
-        sa.String(14),
+        FACTORY_KEY,
         sa.ForeignKey("factories.factory_id"),
         index=True,
         comment="factory involved; null for area events",
@@ -195,7 +206,7 @@ gi_certifications = sa.Table(
     sa.Column("certificate_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="certificate record id"),
     sa.Column(
         "factory_id",
-        sa.String(14),
+        FACTORY_KEY,
         sa.ForeignKey("factories.factory_id"),
         nullable=False,
         index=True,
@@ -213,7 +224,7 @@ i40_assessments = sa.Table(
     sa.Column("assessment_id", sa.BigInteger, primary_key=True, autoincrement=False, comment="assessment record id"),
     sa.Column(
         "factory_id",
-        sa.String(14),
+        FACTORY_KEY,
         sa.ForeignKey("factories.factory_id"),
         nullable=False,
         index=True,
@@ -236,7 +247,7 @@ program_participation = sa.Table(
     ),
     sa.Column(
         "factory_id",
-        sa.String(14),
+        FACTORY_KEY,
         sa.ForeignKey("factories.factory_id"),
         comment="participating factory; null for a community group",
     ),
@@ -283,7 +294,7 @@ factory_risk = sa.Table(
     "factory_risk",
     metadata,
     sa.Column(
-        "factory_id", sa.String(14), sa.ForeignKey("factories.factory_id"), primary_key=True, comment="scored factory"
+        "factory_id", FACTORY_KEY, sa.ForeignKey("factories.factory_id"), primary_key=True, comment="scored factory"
     ),
     sa.Column("score", sa.Double, nullable=False, comment="0-100, see docs/risk-model.md"),
     sa.Column("band", sa.String(8), nullable=False, index=True, comment="low / medium / high / critical"),
@@ -335,5 +346,39 @@ IMPORT_TABLES: dict[str, sa.Table] = {
 
 
 def create_all(engine: sa.Engine) -> None:
-    """Create every table and index that does not exist yet (safe to call on each start)."""
+    """Create every table and index that does not exist yet, and bring a database an earlier
+    version made up to this schema (safe to call on each start)."""
     metadata.create_all(engine)
+    _upgrade(engine)
+
+
+def _upgrade(engine: sa.Engine) -> None:
+    """Columns added since a database was made are added (their server default fills the rows
+    already there); a text column narrower than declared (a factory key still 14 characters
+    wide) is widened where the engine keeps widths (PostgreSQL; DuckDB ignores them); the
+    14-digit id of factories stored before it had a column of its own is copied from their key."""
+    columns = sa.table("columns", sa.column("table_name"), sa.column("column_name"),
+                       sa.column("character_maximum_length"), sa.column("table_schema"), schema="information_schema")
+    with engine.begin() as conn:
+        widths = {(table, name): width for table, name, width in conn.execute(
+            sa.select(columns.c.table_name, columns.c.column_name, columns.c.character_maximum_length)
+            .where(columns.c.table_schema == sa.func.current_schema()))}
+        for table in TABLE_ORDER:
+            for column in table.columns:
+                where = (table.name, column.name)
+                if where not in widths:
+                    conn.execute(sa.text(f'ALTER TABLE "{table.name}" ADD COLUMN {_column_sql(column, engine)}'))
+                elif isinstance(column.type, sa.String) and (widths[where] or column.type.length) < column.type.length:
+                    conn.execute(sa.text(f'ALTER TABLE "{table.name}" ALTER COLUMN "{column.name}" '
+                                         f"TYPE {column.type.compile(dialect=engine.dialect)}"))
+        if ("factories", "registration_id") not in widths:
+            f = factories.c
+            conn.execute(factories.update().where(f.factory_id.regexp_match("^[0-9]{14}$"))
+                         .values(registration_id=f.factory_id))
+
+
+def _column_sql(column: sa.Column, engine: sa.Engine) -> str:
+    default = column.server_default
+    text_default = isinstance(default, sa.DefaultClause) and isinstance(default.arg, str)
+    return f'"{column.name}" {column.type.compile(dialect=engine.dialect)}' + (
+        f" DEFAULT '{default.arg}'" if text_default else "")

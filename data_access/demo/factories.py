@@ -76,13 +76,18 @@ def build(ctx: Context, provinces: pd.DataFrame) -> Registry:
     district_idx = _districts(rng, provinces, prov_idx)
     lon, lat, precision = _coordinates(rng, district_idx)
     ids = names.factory_ids(rng, codes, in_estate, ftype, sub)
+    district = geo.district_areas().codes[district_idx]
     frame = pd.DataFrame({
         "factory_id": ids,
+        "registration_id": ids,
         "display_reg": names.display_regs(rng, codes, in_estate, category, ftype, sub, start),
         "name": names.company_names(rng, types["group"].to_numpy()[ftype - 1]),
+        "name_source": S.NAME_FROM_FILE,  # every made-up name is a company's
         "province_code": codes,
-        "district_code": geo.district_areas().codes[district_idx],
+        "district_code": district,
+        "subdistrict_code": geo.subdistricts(ctx.rng("subdistricts"), district),
         "lat": lat, "lon": lon, "coord_precision": precision,
+        "coord_source": np.where(pd.isna(precision), None, S.COORD_FROM_DEMO).astype(object),
         "category": category.astype(np.int16),
         "factory_type": ftype.astype(np.int16),
         "tsic_code": types["tsic"].to_numpy()[ftype - 1],

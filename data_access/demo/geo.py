@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geopandas as gpd
+import geothai
 import numpy as np
 import pandas as pd
 import shapely
@@ -98,3 +99,13 @@ def place(rng: np.random.Generator, district_idx: np.ndarray) -> tuple[np.ndarra
     lat = np.empty(len(district_idx))
     lon[order], lat[order] = x[~first], y[~first]
     return lon, lat, anchor_lon[district_idx], anchor_lat[district_idx]
+
+
+def subdistricts(rng: np.random.Generator, districts: np.ndarray) -> np.ndarray:
+    """A subdistrict (ตำบล) code per row, drawn among its district's (DOPA's list, via geothai)."""
+    out = np.empty(len(districts), dtype=object)
+    for code in np.unique(districts):
+        rows = np.flatnonzero(districts == code)
+        choices = [s.code for s in geothai.subdistricts(code)] or [None]
+        out[rows] = np.array(choices, dtype=object)[rng.integers(0, len(choices), len(rows))]
+    return out

@@ -18,12 +18,15 @@ from data_access.rules.kpis import TARGET_CODES
 # How a field is read (see parse.py and transform.py).
 TEXT, INT, FLOAT, DATE, DATETIME = "text", "int", "float", "date", "datetime"
 CODE, FLAG, PRESENT = "code", "flag", "present"
-FACTORY_ID, FACTORY_TYPE, LEADING_NUMBER, FISCAL_YEAR = "factory_id", "factory_type", "leading_number", "fiscal_year"
+FACTORY_TYPE, LEADING_NUMBER, FISCAL_YEAR = "factory_type", "leading_number", "fiscal_year"
+# A registration number in either form, the 14-digit id or the display number: read by keys.py.
+REGISTRATION = "registration"
 PLACE = "place"  # a province or district code or name: read by places.py
 # Fields that are read but not stored as they are: they feed a stored column.
 PROVINCE_CODE, PROVINCE_NAME = "province_code", "province_name"
 DISTRICT_CODE, DISTRICT_NAME = "district_code", "district_name"
 WORKERS_MALE, WORKERS_FEMALE = "workers_male", "workers_female"
+OPERATOR = "operator"  # the operator's name: the factory's name where the export leaves that blank
 IGNORED = "-"  # a header known to carry nothing we store
 
 
@@ -66,8 +69,8 @@ def _id(name: str) -> Field:
     return Field(name, INT, required=True, low=0)
 
 
-_FACTORY_REF = Field("factory_id", FACTORY_ID, required=True)
-_FACTORY_OPTIONAL = Field("factory_id", FACTORY_ID)
+_FACTORY_REF = Field("factory_id", REGISTRATION, required=True)
+_FACTORY_OPTIONAL = Field("factory_id", REGISTRATION)
 _PROVINCE = (Field(PROVINCE_CODE, PLACE), Field(PROVINCE_NAME, PLACE))
 
 _ATTRIBUTES = ("has_wastewater", "has_air_emission", "has_hazardous_substance", "has_hazardous_waste", "has_boiler")
@@ -76,11 +79,12 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
     Kind(
         "factories", ("factory_id",),
         (
-            Field("factory_id", FACTORY_ID, required=True),
-            Field("display_reg"),
+            Field("factory_id", REGISTRATION),   # either form; one of the two fields is required
+            Field("display_reg", REGISTRATION),
             Field("name", required=True),
+            Field(OPERATOR),
             *_PROVINCE,
-            Field(DISTRICT_CODE, PLACE), Field(DISTRICT_NAME, PLACE),
+            Field(DISTRICT_CODE, PLACE), Field(DISTRICT_NAME, PLACE), Field("subdistrict_code", PLACE),
             Field("lat", FLOAT), Field("lon", FLOAT),
             Field("category", LEADING_NUMBER, low=1, high=3),
             Field("factory_type", FACTORY_TYPE, low=1, high=107),
@@ -95,7 +99,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
             Field("in_estate", PRESENT, default=False),
             *(Field(name, FLAG, default=False) for name in _ATTRIBUTES),
         ),
-        needs=(("factory_id",), ("name",), (PROVINCE_CODE, PROVINCE_NAME)),
+        needs=(("factory_id", "display_reg"), ("name",), (PROVINCE_CODE, PROVINCE_NAME)),
         province="required", refreshes_risk=True,
     ),
     Kind(

@@ -26,7 +26,12 @@ from data_access.ingest.kinds import KINDS
 from data_access.ingest.reader import read_table
 from data_access.ingest.transform import prepare
 from data_access.queries.risk_scores import refresh_factory_risk
-from data_access.settings import INGEST_REJECTS_SUFFIX
+from data_access.settings import (
+    INGEST_EXIT_ALL_LOADED,
+    INGEST_EXIT_NOTHING_LOADED,
+    INGEST_EXIT_SOME_REJECTED,
+    INGEST_REJECTS_SUFFIX,
+)
 
 Progress = Callable[[float, str], None]  # (share done, step): the step is a key of STEPS
 STEPS = {"read": "reading the file", "check": "checking the rows", "write": "writing the rows",
@@ -51,6 +56,7 @@ class LoadReport:
     inserted: int = 0
     updated: int = 0
     marked_missing: int = 0
+    missing: pd.DataFrame | None = None  # a full export: per province, the factories it leaves out
     risk_scored: int | None = None   # None: the scores did not need a refresh
     load_id: int | None = None
     dry_run: bool = False
@@ -62,6 +68,14 @@ class LoadReport:
     def unchanged(self) -> int:
         return self.rows_accepted - self.inserted - self.updated
 
+    @property
+    def exit_code(self) -> int:
+        """0 every row accepted, 1 some rejected and the rest loaded, 2 nothing loaded (a dry run:
+        what the load would do)."""
+        if not self.rows_accepted:
+            return INGEST_EXIT_NOTHING_LOADED
+        return INGEST_EXIT_SOME_REJECTED if self.rows_rejected else INGEST_EXIT_ALL_LOADED
+
     def summary_lines(self) -> list[str]:
         """The summary in plain English (the app shows the same figures in the user's language)."""
         lines = [f"{self.kind}: {self.source} ({self.file_format}, {self.rows_read:,} rows)",
@@ -72,6 +86,8 @@ class LoadReport:
         if self.flags:
             lines.append("  kept but flagged")
             lines += [f"    {flag:<36}{count:>8,}" for flag, count in self.flags.most_common()]
+        if self.missing is not None:
+            lines += missing_lines(self.missing)
         if self.marked_missing:
             lines.append(f"  {self.marked_missing:,} stored factories are not in this full export: "
                          "marked not in the latest feed (kept)")
@@ -84,14 +100,16 @@ class LoadReport:
 
 
 def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_run: bool = False,
-              full_export: bool = False, as_of: date | None = None, loaded_by: str | None = None,
-              progress: Progress | None = None) -> LoadReport:
+              full_export: bool = False, confirm_missing: bool = False, as_of: date | None = None,
+              loaded_by: str | None = None, progress: Progress | None = None) -> LoadReport:
     """Load the export ``data`` (file name ``source``) as ``kind``, in a transaction of its own on
     ``conn`` (which must not be in one).
 
     Raises :class:`IngestError` with one clear message when the file cannot be loaded at all;
     the database is then untouched. ``full_export`` says the file lists every factory of the
-    registry, so the factories it lacks are marked as no longer in the feed.
+    registry, so the factories it lacks are marked as no longer in the feed; more than
+    ``INGEST_MISSING_MAX_SHARE`` of a province's operating factories only with ``confirm_missing``
+    (else :class:`~data_access.ingest.errors.MissingShareError`).
     """
     spec = KINDS.get(kind)
     if spec is None:
@@ -107,13 +125,13 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
             store.ensure_reference(conn)
             prepared = prepare(raw, layout, spec, store.context(conn, spec))
             report_progress(0.50, "write")
-            written = store.write(conn, spec, prepared, full_export)
+            written = store.write(conn, spec, prepared, full_export, confirm_missing)
             report = LoadReport(
                 kind=kind, source=source, file_format=raw.file_format, file_hash=hashlib.sha256(data).hexdigest(),
                 rows_read=prepared.rows_read, rows_accepted=len(prepared.rows), rows_rejected=len(prepared.rejects),
                 reasons=prepared.reasons, flags=prepared.flags, rejects=prepared.rejects, unused_columns=layout.unused,
                 inserted=written.inserted, updated=written.updated, marked_missing=written.marked_missing,
-                dry_run=dry_run, as_of=as_of, started_at=started)
+                missing=written.missing, dry_run=dry_run, as_of=as_of, started_at=started)
             if spec.refreshes_risk and written.changed:
                 report_progress(0.75, "risk")
                 report.risk_scored = refresh_factory_risk(conn, as_of)
@@ -128,6 +146,18 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
         raise IngestError(f"the database refused the load: {reason}", "database", reason=reason) from exc
     report_progress(1.0, "done")
     return report
+
+
+def missing_lines(missing: pd.DataFrame, limit: int = 10) -> list[str]:
+    """The provinces a full export leaves factories out of, worst first, in plain English."""
+    if missing.empty:
+        return ["  full export: every stored factory in the feed is in the file"]
+    lines = ["  full export leaves out (operating factories of the province, share):"]
+    lines += [f"    {row.province_code} {row.name_en:<24}{row.missing_operating:>8,} of {row.operating:>8,}"
+              f"  {row.share:6.1%}  ({row.missing:,} in all)" for row in missing.head(limit).itertuples()]
+    if len(missing) > limit:
+        lines.append(f"    ... and {len(missing) - limit} more provinces")
+    return lines
 
 
 def _log_row(report: LoadReport, loaded_by: str) -> dict:

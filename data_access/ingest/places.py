@@ -78,30 +78,51 @@ def _normalise_province_code(codes: pd.Series) -> pd.Series:
     return cleaned.where(cleaned.isin(province_codes()), None)
 
 
-def provinces(code: pd.Series | None, name: pd.Series | None, index: pd.Index) -> pd.Series:
-    """The province code of each row: its code where the file gives a known one, else its name."""
-    found = pd.Series(None, index=index, dtype=object)
-    if code is not None:
-        found = _normalise_province_code(code).astype(object)
+def province_readings(code: pd.Series | None, name: pd.Series | None,
+                      index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """Each row's province as its code says and as its name says (null where a column is absent
+    or unreadable)."""
+    from_code = _normalise_province_code(code).astype(object) if code is not None else pd.Series(None, index=index,
+                                                                                                  dtype=object)
+    from_name = pd.Series(None, index=index, dtype=object)
     if name is not None:
         from_name, _ = by_unique(name.where(~blank(name), ""), _codes_from_names)
-        found = found.where(found.notna(), from_name)
-    return found
+    return from_code, from_name
 
 
-def districts(province: pd.Series, code: pd.Series | None, name: pd.Series | None) -> pd.Series:
-    """The district code of each row, when the file says and it lies in the row's province; an
-    unknown district leaves the column empty (it is optional), it does not reject the row."""
-    found = pd.Series(None, index=province.index, dtype=object)
+def provinces(code: pd.Series | None, name: pd.Series | None, index: pd.Index) -> pd.Series:
+    """The province code of each row: its code where the file gives a known one, else its name."""
+    from_code, from_name = province_readings(code, name, index)
+    return from_code.where(from_code.notna(), from_name)
+
+
+def disagree(from_code: pd.Series, from_name: pd.Series) -> pd.Series:
+    """Rows whose code and name both read, as different places (the code is kept)."""
+    return from_code.notna() & from_name.notna() & (from_code != from_name)
+
+
+def district_readings(province: pd.Series, code: pd.Series | None,
+                      name: pd.Series | None) -> tuple[pd.Series, pd.Series]:
+    """Each row's district as its code says and as its name says, within the row's province. The
+    district is optional: one we cannot read leaves the column empty, it does not reject the row."""
+    from_code = pd.Series(None, index=province.index, dtype=object)
+    from_name = pd.Series(None, index=province.index, dtype=object)
     if code is not None:
         cleaned = digits(code).str.replace(r"\.0+$", "", regex=True).str.zfill(4)
         ok = cleaned.isin(district_codes()) & (cleaned.str[:2] == province)
-        found = cleaned.where(ok, None).astype(object)
+        from_code = cleaned.where(ok, None).astype(object)
     if name is not None:
         pairs = province.fillna("") + "|" + name.fillna("")
         from_name, _ = by_unique(pairs, lambda keys: (keys.map(_district_of_pair), keys.isna()))
-        found = found.where(found.notna(), from_name)
-    return found
+    return from_code, from_name
+
+
+def subdistricts(province: pd.Series, district: pd.Series, code: pd.Series) -> pd.Series:
+    """The subdistrict (ตำบล) code of each row: six digits inside the row's district (or its
+    province, where the district is unknown); anything else leaves it empty, as for districts."""
+    cleaned = digits(code).str.replace(r"\.0+$", "", regex=True).str.zfill(6)
+    inside = cleaned.str[:4].where(district.notna(), cleaned.str[:2]) == district.fillna(province)
+    return cleaned.astype(object).where(cleaned.str.fullmatch("[0-9]{6}") & inside, None)
 
 
 @lru_cache(maxsize=128)

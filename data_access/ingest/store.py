@@ -17,9 +17,14 @@ import sqlalchemy as sa
 
 from data_access.db import schema
 from data_access.db.bulk import insert_dataframe, read_frame, staged
+from data_access.ingest.errors import MissingShareError
+from data_access.ingest.keys import Registrations
 from data_access.ingest.kinds import Kind
-from data_access.ingest.transform import Context, Prepared
+from data_access.ingest.parse import objects
+from data_access.ingest.registry import Context
+from data_access.ingest.transform import Prepared
 from data_access.reference import districts_frame, provinces_frame
+from data_access.settings import INGEST_MISSING_MAX_SHARE, STATUS_OPERATING
 
 _FACTORY_KEY = schema.factories.c.factory_id
 
@@ -29,6 +34,7 @@ class Written:
     inserted: int = 0
     updated: int = 0
     marked_missing: int = 0    # factories absent from a full export, now flagged as such
+    missing: pd.DataFrame | None = None  # a full export: per province, what it left out (missing_by_province)
 
     @property
     def changed(self) -> bool:
@@ -45,16 +51,22 @@ def ensure_reference(conn: sa.Connection) -> None:
 
 def context(conn: sa.Connection, kind: Kind) -> Context:
     """What the checks of ``kind`` need to know about the stored factories."""
-    ids = frozenset(conn.execute(sa.select(_FACTORY_KEY)).scalars()) if kind.factory else frozenset()
     if kind.table is not schema.factories:
-        return Context(factory_ids=ids)
+        return Context(registrations=_registrations(conn) if kind.factory else Registrations())
     locked = conn.dialect.name == "duckdb"
-    return Context(factory_ids=ids, stored=_stored_locations(conn, referenced=locked), moves_locked=locked)
+    stored = _stored_factories(conn, referenced=locked)
+    return Context(registrations=Registrations.of(stored.rename_axis("factory_id").reset_index()), stored=stored,
+                   moves_locked=locked)
 
 
-def _stored_locations(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
-    """Province and district of every stored factory, and (when asked) whether rows of other
-    tables refer to it."""
+def _registrations(conn: sa.Connection) -> Registrations:
+    f = schema.factories.c
+    return Registrations.of(read_frame(conn, sa.select(f.factory_id, f.registration_id, f.display_reg)))
+
+
+def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
+    """Per stored factory (index factory_id): both registration forms, name, province, district
+    and point, and (when asked) whether rows of other tables refer to it."""
     f = schema.factories.c
     if referenced:
         children = [t for t in schema.TABLE_ORDER if any(fk.column is _FACTORY_KEY for fk in t.foreign_keys)]
@@ -62,13 +74,20 @@ def _stored_locations(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
         flag = f.factory_id.in_(sa.select(ids.c.factory_id))
     else:
         flag = sa.false()
-    query = sa.select(f.factory_id, f.province_code, f.district_code, flag.label("referenced"))
-    return read_frame(conn, query).set_index("factory_id")
+    query = sa.select(f.factory_id, f.registration_id, f.display_reg, f.name, f.name_source, f.province_code,
+                      f.district_code, f.lat, f.lon, f.coord_precision, f.coord_source, flag.label("referenced"))
+    stored = read_frame(conn, query)
+    # The keys as plain objects: a lookup of 100,000 keys in pandas' Arrow-backed text takes a
+    # third of a second, in objects a tenth of that.
+    return stored.set_index(pd.Index(objects(stored.pop("factory_id")), dtype=object))
 
 
-def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool) -> Written:
+def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool,
+          confirm_missing: bool = False) -> Written:
     """Insert new rows, update changed ones and, for a full registry export, flag the factories
-    it no longer lists (they stay: their inspections and history still count)."""
+    it no longer lists (they stay: their inspections and history still count). A full export
+    that would flag more than ``INGEST_MISSING_MAX_SHARE`` of a province's operating factories
+    raises :class:`MissingShareError` unless ``confirm_missing``."""
     table, rows = kind.table, _with_defaults(kind, prepared.rows)
     if conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is None:
         insert_dataframe(conn, table, rows)  # nothing stored yet: nothing to compare with
@@ -85,8 +104,9 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
         inserted = conn.execute(sa.select(sa.func.count()).select_from(new.subquery())).scalar_one()
         if inserted:  # counted apart: drivers do not all report the rows of an INSERT ... SELECT
             conn.execute(table.insert().from_select(list(stage.c.keys()), new))
-        marked = _mark_missing(conn, stage) if full_export and table is schema.factories else 0
-    return Written(inserted=inserted, updated=updated, marked_missing=marked)
+        missing = missing_by_province(conn, stage) if full_export and table is schema.factories else None
+        marked = _mark_missing(conn, stage, missing, confirm_missing) if missing is not None else 0
+    return Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing)
 
 
 def _with_defaults(kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
@@ -109,7 +129,38 @@ def _update(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.Col
         conn.execute(statement.values({c: stage.c[c] for c in columns}))
 
 
-def _mark_missing(conn: sa.Connection, stage: sa.Table) -> int:
+def missing_by_province(conn: sa.Connection, stage: sa.Table) -> pd.DataFrame:
+    """Per province where a full export leaves out factories still in the feed: its operating
+    factories (as they stand after this file), how many factories and how many operating ones
+    the export leaves out, and that share of the operating ones; worst share first."""
+    f, p = schema.factories, schema.provinces
+    left_out = stage.c.factory_id.is_(None)
+    operating = f.c.status == STATUS_OPERATING
+    query = (sa.select(f.c.province_code, p.c.name_th, p.c.name_en,
+                       sa.func.count().filter(operating).label("operating"),
+                       sa.func.count().filter(left_out).label("missing"),
+                       sa.func.count().filter(operating, left_out).label("missing_operating"))
+             .select_from(f.join(p, p.c.code == f.c.province_code)
+                          .outerjoin(stage, stage.c.factory_id == f.c.factory_id))
+             .where(f.c.in_latest_feed)
+             .group_by(f.c.province_code, p.c.name_th, p.c.name_en)
+             .having(sa.func.count().filter(left_out) > 0))
+    frame = read_frame(conn, query)
+    frame["share"] = (frame["missing_operating"] / frame["operating"].where(frame["operating"] > 0)).fillna(0.0)
+    return frame.sort_values(["share", "province_code"], ascending=[False, True], ignore_index=True)
+
+
+def _mark_missing(conn: sa.Connection, stage: sa.Table, missing: pd.DataFrame, confirmed: bool) -> int:
+    refused = missing[missing["share"] > INGEST_MISSING_MAX_SHARE]
+    if len(refused) and not confirmed:
+        worst = refused.iloc[0]
+        raise MissingShareError(
+            f"this full export leaves out {int(refused['missing_operating'].sum()):,} operating factories of "
+            f"{len(refused)} province(s), more than {INGEST_MISSING_MAX_SHARE:.0%} of a province's (the most: "
+            f"{worst['name_en']}, {worst['share']:.0%}): it may be cut short or its status codes may have changed. "
+            "Check the file, or confirm that those factories are gone (--confirm-missing)",
+            missing, provinces=len(refused), worst=worst["province_code"], share=float(worst["share"]),
+            limit=INGEST_MISSING_MAX_SHARE)
     f = schema.factories
     listed = sa.exists().where(stage.c.factory_id == f.c.factory_id)
     return conn.execute(f.update().where(f.c.in_latest_feed, ~listed).values(in_latest_feed=False)).rowcount

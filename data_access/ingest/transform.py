@@ -3,8 +3,9 @@
 Work is column by column over the whole file (no loop over rows), so that a national registry
 of 100,000 rows is read in about a second. A row is rejected with every reason that applies
 (``missing:name; bad_date:registered_on``); rows that load but deserve a look are flagged
-(a point outside its province). Nothing here touches the database: what the checks need from
-it (the factories already stored) comes in a :class:`Context`.
+(a point outside its province, a province name that disagrees with its code). What only a
+registry needs is in registry.py. Nothing here touches the database: what the checks need from
+it (the factories already stored) comes in a :class:`~data_access.ingest.registry.Context`.
 """
 from __future__ import annotations
 
@@ -17,26 +18,20 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.ingest import kinds as K
-from data_access.ingest import parse, places
+from data_access.ingest import parse, places, registry
 from data_access.ingest.headers import Layout
+from data_access.ingest.problems import Marks
 from data_access.ingest.reader import RawTable
+from data_access.ingest.registry import Context
 from data_access.rules.fiscal import fiscal_year_of
-from data_access.settings import COORD_EXACT, INGEST_FLAG_OUTSIDE_PROVINCE, INGEST_VALUES_CSV, NATIONAL_CODE
+from data_access.settings import (
+    INGEST_FLAG_OUTSIDE_PROVINCE,
+    INGEST_FLAG_PROVINCE_MISMATCH,
+    INGEST_VALUES_CSV,
+    NATIONAL_CODE,
+)
 
 REASON_COLUMN = "reason"
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the checks need to know about the database."""
-
-    factory_ids: frozenset[str] = frozenset()
-    # For a registry load: the stored factories' province and district (index factory_id) and
-    # whether other rows refer to them.
-    stored: pd.DataFrame | None = None
-    # DuckDB refuses to update a foreign-key column of a row other rows refer to, so there such
-    # a factory cannot move to another province or district.
-    moves_locked: bool = False
 
 
 @dataclass
@@ -49,32 +44,6 @@ class Prepared:
     reasons: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
     rows_read: int = 0
-
-
-class _Problems:
-    """Reasons per row, collected as boolean masks."""
-
-    def __init__(self, index: pd.Index) -> None:
-        self.index = index
-        self.masks: dict[str, pd.Series] = {}
-
-    def add(self, reason: str, mask: pd.Series) -> None:
-        mask = mask.fillna(False).astype(bool)
-        if mask.any():
-            self.masks[reason] = self.masks.get(reason, False) | mask
-
-    def any(self) -> pd.Series:
-        found = pd.Series(False, index=self.index)
-        for mask in self.masks.values():
-            found |= mask
-        return found
-
-    def text(self, rows: pd.Index) -> pd.Series:
-        """The reasons of ``rows``, joined with "; "."""
-        parts = pd.DataFrame({reason: np.where(mask.loc[rows], reason, "") for reason, mask in self.masks.items()},
-                             index=rows)
-        return parts.apply(lambda row: "; ".join(r for r in row if r), axis=1) if len(parts.columns) else \
-            pd.Series("", index=rows)
 
 
 @lru_cache(maxsize=1)
@@ -90,25 +59,30 @@ def prepare(raw: RawTable, layout: Layout, kind: K.Kind, context: Context) -> Pr
     body = raw.frame.iloc[layout.header_row + 1:]
     body = body[(body != "").any(axis=1)].reset_index(drop=True)
     cells = {name: _combined(body, positions) for name, positions in layout.fields.items()}
-    problems = _Problems(body.index)
+    problems, flags = Marks(body.index), Marks(body.index)
     problems.add("wrong_column_count", (body.iloc[:, layout.width:] != "").any(axis=1))
+    registry_file = kind.name == "factories"
+    from_operator = registry.name_from_operator(cells) if registry_file else None
     values = {name: _parse_field(kind.field(name), cells[name], problems, kind.table)
               for name in cells if _parsed_here(kind, name)}
     file_columns = [name for name in values if name in kind.table.c]
+    stored = registry.keys(values, cells, problems, flags, file_columns, context, from_operator) if registry_file \
+        else None
     _derive(kind, values, file_columns, body.index)
     if kind.province:
-        _province(kind, values, cells, problems, file_columns, body.index)
-    if kind.name == "factories":
-        _factory_place(values, cells, problems, file_columns, context)
+        _province(kind, values, cells, problems, flags, file_columns, body.index)
+    if registry_file:
+        registry.place(values, cells, problems, flags, file_columns, context, layout, stored)
     _check_keys(kind, values, body, problems)
-    _check_factories(kind, values, problems, context)
-    return _split(kind, values, file_columns, body, layout, raw, problems)
+    _factory_refs(kind, values, cells, problems, file_columns, context)
+    return _split(kind, values, file_columns, body, layout, raw, problems, flags)
 
 
 def _parsed_here(kind: K.Kind, name: str) -> bool:
-    """Every field but places, which places.py reads from their cells."""
+    """Every field but places and registration numbers, read from their cells by places.py and
+    keys.py."""
     spec = kind.field(name)
-    return spec is not None and spec.parse != K.PLACE
+    return spec is not None and spec.parse not in (K.PLACE, K.REGISTRATION)
 
 
 def _combined(body: pd.DataFrame, positions: list[int]) -> pd.Series:
@@ -119,7 +93,7 @@ def _combined(body: pd.DataFrame, positions: list[int]) -> pd.Series:
     return series
 
 
-def _parse_field(spec: K.Field, cells: pd.Series, problems: _Problems, table: sa.Table) -> pd.Series:
+def _parse_field(spec: K.Field, cells: pd.Series, problems: Marks, table: sa.Table) -> pd.Series:
     values, bad, what = _parsed(spec, cells, table)
     empty = values.isna() & ~bad  # every parser leaves blank cells empty (and only those, with bad ones)
     problems.add(f"{what}:{spec.name}", bad)
@@ -140,7 +114,7 @@ _PARSERS = {
     K.INT: (parse.integer, "bad_number"), K.FLOAT: (parse.number, "bad_number"),
     K.FISCAL_YEAR: (parse.fiscal_year, "bad_number"), K.DATE: (parse.date, "bad_date"),
     K.DATETIME: (parse.datetime, "bad_date"), K.PRESENT: (parse.present, "bad_value"),
-    K.FACTORY_ID: (parse.factory_id, "bad_id"), K.FACTORY_TYPE: (parse.factory_type, "bad_value"),
+    K.FACTORY_TYPE: (parse.factory_type, "bad_value"),
     K.LEADING_NUMBER: (parse.leading_number, "bad_value"),
 }
 
@@ -183,10 +157,13 @@ def _derive(kind: K.Kind, values: dict, file_columns: list[str], index: pd.Index
             file_columns.append("fiscal_year")
 
 
-def _province(kind: K.Kind, values: dict, cells: dict, problems: _Problems, file_columns: list[str],
+def _province(kind: K.Kind, values: dict, cells: dict, problems: Marks, flags: Marks, file_columns: list[str],
               index: pd.Index) -> None:
+    """The province of each row: its code where known, else its name (a disagreement is flagged)."""
     code_cells, name_cells = cells.get(K.PROVINCE_CODE), cells.get(K.PROVINCE_NAME)
-    found = places.provinces(code_cells, name_cells, index)
+    from_code, from_name = places.province_readings(code_cells, name_cells, index)
+    flags.add(INGEST_FLAG_PROVINCE_MISMATCH, places.disagree(from_code, from_name))
+    found = from_code.where(from_code.notna(), from_name)
     if kind.province == "national":
         given = [c for c in (code_cells, name_cells) if c is not None]
         written = given[0].where(~parse.blank(given[0]), "") if given else pd.Series("", index=index)
@@ -197,44 +174,7 @@ def _province(kind: K.Kind, values: dict, cells: dict, problems: _Problems, file
     file_columns.append(K.PROVINCE_CODE)
 
 
-def _factory_place(values: dict, cells: dict, problems: _Problems, file_columns: list[str],
-                   context: Context) -> None:
-    """District, point, and the checks of both: a point outside Thailand rejects the row, a point
-    outside its own province is kept and flagged."""
-    province = values["province_code"]
-    if K.DISTRICT_CODE in cells or K.DISTRICT_NAME in cells:
-        values["district_code"] = places.districts(province, cells.get(K.DISTRICT_CODE), cells.get(K.DISTRICT_NAME))
-        file_columns.append("district_code")
-    if "lat" in values and "lon" in values:
-        lat, lon = values["lat"], values["lon"]
-        missing = places.no_point(lat, lon)
-        values["lat"], values["lon"] = lat.where(~missing), lon.where(~missing)
-        outside_country, outside_province = places.check_points(province, values["lat"], values["lon"])
-        problems.add("outside_thailand", outside_country)
-        values["coord_outside_province"] = outside_province
-        values["coord_precision"] = pd.Series(np.where(missing, None, COORD_EXACT), index=province.index)
-        file_columns += ["coord_outside_province", "coord_precision"]
-    if context.stored is not None and not context.stored.empty:  # none stored: none to keep or move
-        _check_location(values, problems, context)
-
-
-def _check_location(values: dict, problems: _Problems, context: Context) -> None:
-    """A file that names no district (or one we cannot read) keeps the district we know, as long
-    as the province is the same; where the database cannot move a factory, one that would move
-    is rejected."""
-    stored = context.stored.reindex(values["factory_id"].to_numpy()).set_axis(values["factory_id"].index)
-    same_province = stored["province_code"] == values["province_code"]
-    if "district_code" in values:
-        known = stored["district_code"].where(same_province)
-        values["district_code"] = values["district_code"].where(values["district_code"].notna(), known)
-    if context.moves_locked:
-        moved = ~same_province
-        if "district_code" in values:
-            moved |= stored["district_code"].fillna("") != values["district_code"].fillna("")
-        problems.add("moved_factory", moved & stored["referenced"].fillna(False).astype(bool))
-
-
-def _check_keys(kind: K.Kind, values: dict, body: pd.DataFrame, problems: _Problems) -> None:
+def _check_keys(kind: K.Kind, values: dict, body: pd.DataFrame, problems: Marks) -> None:
     """Identical copies of a row load once; different rows sharing a key are all rejected, as
     nothing says which is right."""
     keys = pd.DataFrame({name: values[name] for name in kind.key if name in values})
@@ -248,14 +188,25 @@ def _check_keys(kind: K.Kind, values: dict, body: pd.DataFrame, problems: _Probl
         body.index, fill_value=False))
 
 
-def _check_factories(kind: K.Kind, values: dict, problems: _Problems, context: Context) -> None:
-    if kind.factory and "factory_id" in values:
-        ids = values["factory_id"]
-        problems.add("unknown_factory", ids.notna() & ~ids.isin(context.factory_ids))
+def _factory_refs(kind: K.Kind, values: dict, cells: dict, problems: Marks, file_columns: list[str],
+                  context: Context) -> None:
+    """The stored factory a row refers to, by either form of its number."""
+    if not kind.factory or "factory_id" not in cells:
+        return
+    ids, displays, bad = parse.registration(cells["factory_id"])
+    keys, shared = context.registrations.find(ids, displays)
+    given = ids.notna() | displays.notna()
+    problems.add("bad_id:factory_id", bad)
+    if kind.field("factory_id").required:
+        problems.add("missing:factory_id", ~given & ~bad)
+    problems.add("ambiguous_reg", shared)
+    problems.add("unknown_factory", given & keys.isna() & ~shared)
+    values["factory_id"] = keys
+    file_columns.append("factory_id")
 
 
 def _split(kind: K.Kind, values: dict, file_columns: list[str], body: pd.DataFrame, layout: Layout,
-           raw: RawTable, problems: _Problems) -> Prepared:
+           raw: RawTable, problems: Marks, flags: Marks) -> Prepared:
     """Accepted rows in table form; rejected rows as written, with their reasons."""
     rejected = problems.any()
     rows = pd.DataFrame({name: v for name, v in values.items() if name in kind.table.c}, index=body.index)
@@ -266,14 +217,13 @@ def _split(kind: K.Kind, values: dict, file_columns: list[str], body: pd.DataFra
         lines = pd.DataFrame([line + [""] * (len(layout.names) - len(line)) for line in raw.bad_lines],
                              columns=layout.names)
         original = pd.concat([original, lines.assign(**{REASON_COLUMN: "wrong_column_count"})], ignore_index=True)
-    reasons = Counter({reason: int(mask.sum()) for reason, mask in problems.masks.items()})
+    reasons = Counter(problems.counts())
     if raw.bad_lines:
         reasons["wrong_column_count"] += len(raw.bad_lines)
-    flags = Counter()
-    if "coord_outside_province" in rows:
-        flags[INGEST_FLAG_OUTSIDE_PROVINCE] = int(rows["coord_outside_province"].sum())
+    if "coord_outside_province" in values:
+        flags.add(INGEST_FLAG_OUTSIDE_PROVINCE, values["coord_outside_province"])
     return Prepared(rows, list(dict.fromkeys(file_columns)), original.reset_index(drop=True), reasons,
-                    +flags, len(body) + len(raw.bad_lines))
+                    +Counter(flags.counts(~rejected)), len(body) + len(raw.bad_lines))
 
 
 def _typed(rows: pd.DataFrame, table: sa.Table) -> pd.DataFrame:

@@ -25,12 +25,13 @@ def latest_loads(conn: sa.Connection) -> pd.DataFrame:
 
 
 def table_status(conn: sa.Connection) -> pd.DataFrame:
-    """Table, rows, and the finish time, source and rejected rows of the latest load that wrote
-    it (empty when none did)."""
+    """Table, rows, and the kind, finish time, source and rejected rows of the latest load that
+    wrote it (empty when none did)."""
     loads = latest_loads(conn)
     rows = []
     for table, count in table_counts(conn).itertuples(index=False):
         kinds = [k for k in (_KIND_OF_TABLE.get(table), DEMO_LOAD_KIND) if k in loads.index]
         last = loads.loc[kinds].sort_values("load_id").iloc[-1] if kinds else pd.Series(dtype=object)
-        rows.append({"table": table, "rows": count, **{k: last.get(k) for k in ("last_load", "source", "rejected")}})
+        rows.append({"table": table, "rows": count, "kind": last.name if kinds else None,
+                     **{k: last.get(k) for k in ("last_load", "source", "rejected")}})
     return pd.DataFrame(rows)

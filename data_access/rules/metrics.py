@@ -120,7 +120,7 @@ def ratio(spec: MetricSpec, numerator: pd.Series | float, denominator: pd.Series
 def national_figures(frame: pd.DataFrame) -> dict[str, float | None]:
     """The nation's figure of every metric ``frame`` (one row per province) holds: counts summed,
     ratios recomputed from the sums."""
-    totals: dict[str, float | None] = {code: float(frame[code].sum()) for code, spec in METRICS.items()
+    totals: dict[str, float | None] = {code: float(frame[code].sum(min_count=1)) for code, spec in METRICS.items()
                                        if not spec.is_ratio and code in frame.columns}
     for spec in METRICS.values():
         if spec.is_ratio and {spec.numerator, spec.denominator} <= set(totals):

@@ -233,3 +233,23 @@ def page(browser, request: pytest.FixtureRequest):
         problems.append("uncaught page errors:\n  " + "\n  ".join(page_errors))
     if problems:
         pytest.fail("\n".join(problems), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def registry_only_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app on a database holding nothing but one province's GIS extract and its
+    open-data export (tests/ingest_files.py), loaded through the importer as a user would."""
+    from data_access.db import bootstrap, connect
+    from data_access.ingest import load_file
+    from tests import ingest_files
+
+    workdir = tmp_path_factory.mktemp("registry_only")
+    database = workdir / "registry.duckdb"
+    engine = bootstrap.prepare(connect.make_engine(connect.duckdb_url(database)))
+    with engine.connect() as conn:
+        for path in (ingest_files.gis_extract_tis620(workdir), ingest_files.open_data_export(workdir)):
+            load_file(conn, "factories", path.read_bytes(), path.name, loaded_by="test")
+    engine.dispose()
+    server_dir = workdir / "server"
+    server_dir.mkdir()
+    yield from _serve_copy(database, server_dir, "registry_only_server")

@@ -30,3 +30,17 @@ def test_a_checked_upload_shows_its_summary(page: Page, app_server: str, tmp_pat
     expect(main.get_by_text("มีพิกัดใช้งานได้")).to_be_visible()
     expect(main.get_by_text("โรงงานที่ไม่มีพิกัด", exact=False).first).to_be_visible()
     screenshot(page, "data-upload")
+
+
+def test_the_uploader_speaks_the_users_language(page: Page, app_server: str):
+    open_app(page, app_server, "/")
+    open_app(page, app_server, "/data")
+    dropzone = page.get_by_test_id("stFileUploaderDropzone")
+    button = dropzone.get_by_test_id("stBaseButton-secondary")
+    assert button.evaluate("b => getComputedStyle(b, '::after').content") == '"เลือกไฟล์"'
+    expect(button).to_be_visible()
+    for english in ("Upload", "Drag and drop", "per file"):  # Streamlit's own words, hidden
+        assert english not in dropzone.evaluate("d => d.innerText"), english
+    expect(page.get_by_test_id("stMain").get_by_text("ไฟล์ละไม่เกิน 200 MB", exact=False)).to_be_visible()
+    accepted = page.get_by_test_id("stFileUploaderDropzoneInput").get_attribute("accept").split(",")
+    assert [kind for kind in accepted if kind.startswith(".")] == [".csv", ".txt", ".tsv", ".xlsx"]  # no .xls
