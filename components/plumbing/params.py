@@ -5,7 +5,9 @@ how they are read and written).
   (inspection region).
 * The overview's ``metric``; the risk page's factory filter (``code`` the province, ``band``,
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
-  ``metric``; the province page's ``code``.
+  ``metric``; the province page's ``code``; the emergency board's filter (``type``, ``severity``,
+  ``status``, ``dates`` a range of start days ``2026-10-01..2026-11-30``, ``code`` the province)
+  and ``by`` (how the history groups the times to contain and close).
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
@@ -18,8 +20,9 @@ from typing import Any
 
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from components.plumbing import queries, reference
-from components.plumbing.url_state import Choice, Choices, Flag, Group, Text
+from components.plumbing.url_state import Choice, Choices, DateRange, Flag, Group, Text
 from data_access import settings as cfg
+from data_access.queries.emergencies import DURATION_GROUPINGS, EmergencyFilter
 from data_access.queries.risk_map import FactoryFilter
 from data_access.rules.fiscal import recent_fiscal_years
 from data_access.rules.metrics import OVERVIEW_MAP, RISK_MAP
@@ -92,3 +95,24 @@ def factory_filter_values(flt: FactoryFilter) -> dict[str, Any]:
 def default_factory_filter(scope: Scope) -> FactoryFilter:
     """The risk page's filter for a link that names none of its parameters: the risky bands."""
     return factory_filter(RISK.defaults, scope, set())[0]
+
+
+EMERGENCIES = Group("emergencies", (
+    Choices("type", options=cfg.EMERGENCY_TYPES),
+    Choices("severity", options=cfg.EMERGENCY_SEVERITIES, cast=int),
+    Choices("status", options=cfg.EMERGENCY_STATUSES),
+    DateRange("dates", None, message="emergency.bad_dates"),
+    Choice("code", None, options=reference.province_codes, message="emergency.unknown_province"),
+    Choice("by", "type", options=tuple(DURATION_GROUPINGS)),
+))
+
+
+def emergency_filter(values: dict[str, Any], scope: Scope, in_scope: set[str]) -> tuple[EmergencyFilter, str | None]:
+    """The board's filter from its parameters, inside the sidebar's ``scope``; a province outside
+    ``in_scope`` is refused, as on the risk page: its code comes back."""
+    code = values["code"]
+    refused = code if code is not None and code not in in_scope else None
+    first, last = values["dates"] or (None, None)
+    return EmergencyFilter(scope=replace(scope, province_code=None if refused else code), types=values["type"],
+                           severities=values["severity"], statuses=values["status"], first_day=first,
+                           last_day=last), refused

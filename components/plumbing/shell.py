@@ -16,6 +16,7 @@ import streamlit as st
 
 from components.i18n import fmt_date, t
 from components.plumbing import first_start, queries, reference, url_state
+from components.plumbing.alerts import emergency_banner
 from components.plumbing.params import FILTERS, LANGUAGE, fiscal_years, scope_of
 from components.plumbing.static_files import ensure_static_fonts
 from components.sidebar import language_toggle, sidebar_filters
@@ -50,6 +51,7 @@ PAGES = (
     PageSpec("pages/overview.py", "page.overview", "🗺️"),
     PageSpec("pages/risk.py", "page.risk", "⚠️"),
     PageSpec("pages/province.py", "page.province", "📍"),
+    PageSpec("pages/emergencies.py", "page.emergencies", "🚨"),
     PageSpec("pages/data.py", "page.data", "🗄️"),
 )
 
@@ -87,6 +89,7 @@ def run_app() -> None:
         st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
     st.session_state[_ACTIVE] = True
     try:
+        emergency_banner(page.url_path)
         page.run()
     finally:
         st.session_state[_ACTIVE] = False

@@ -1,0 +1,272 @@
+"""The emergency board's live part and the banner every page shows: the filters, when the data
+were read, the new severe incidents to acknowledge, the counts, the map and the list.
+
+The map is pydeck with no basemap: provinces filled by their status (calm / watch / active) from
+our own boundaries, and the open incidents on top, coloured by type and sized by severity. It
+keeps the viewer's zoom and position through every refresh: Streamlit keys a selectable deck on
+its ``key`` alone and applies only the parts of ``initialViewState`` that changed, so the view is
+computed from the provinces in scope (the same on every refresh), never from the incidents. The
+tooltips leave out the time since the start, so a refresh with nothing new sends a deck identical
+to the last, byte for byte (Streamlit then sends a reference instead of the deck).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from components.factory_map import MAP_HEIGHT, _CompactDeck, _rgb, short_name
+from components.i18n import fixed_labels, fmt_date, fmt_int, lang, name_column, t
+from components.map_view import fit, geojson_bounds
+from components.plumbing.params import EMERGENCIES
+from components.plumbing.url_state import bound
+from components.tables import download_buttons
+from data_access import settings as cfg
+from data_access.queries.emergencies import AT_FACTORY, Board
+from data_access.rules.emergencies import is_severe
+
+# One colour per type (factory accidents warm, natural events cool), shared by maps, charts, legends.
+TYPE_COLOURS = {
+    "fire": "#d32f2f", "explosion": "#7b1fa2", "chemical_leak": "#ef6c00", "wastewater_discharge": "#6d4c41",
+    "flood": "#1565c0", "drought": "#b08900", "cold_spell": "#00838f", "pm25_open_burning": "#546e7a",
+    "other": "#9e9e9e",
+}
+STATUS_COLOURS = {"calm": "#eef2ee", "watch": "#ffd54f", "active": "#ef5350"}
+# Point radius (pixels) by severity 1..4.
+SEVERITY_RADIUS = {1: 5, 2: 7, 3: 10, 4: 13}
+NEW_COLOUR = "#b71c1c"
+_WIDTH = 760  # px: the map's column on a laptop screen, for the initial zoom
+_LIST_COLUMNS = ("new", "severity", "type", "province", "factory", "started", "since", "casualties", "status")
+_DOWNLOADED = (*_LIST_COLUMNS[1:], "display_reg", "hours_since_start", "summary", "lat", "lon", "emergency_id")
+
+
+def type_label(kind: str) -> str:
+    return t(f"province.emergency_type.{kind}")
+
+
+def status_label(status: str) -> str:
+    return t(f"emergency.status.{status}")
+
+
+def fmt_duration(hours: float) -> str:
+    """``2 วัน 5 ชม.`` / ``2 d 5 h``; under an hour in minutes."""
+    minutes = int(round(hours * 60))
+    days, rest = divmod(minutes, 24 * 60)
+    if days:
+        return t("emergency.duration.days", d=fmt_int(days), h=rest // 60)
+    if rest >= 60:
+        return t("emergency.duration.hours", h=rest // 60, m=rest % 60)
+    return t("emergency.duration.minutes", m=rest)
+
+
+def filter_controls(provinces: pd.DataFrame) -> None:
+    """The board's filters, each bound to its URL parameter; ``provinces`` are those the sidebar
+    leaves in view."""
+    names = dict(zip(provinces["code"], provinces[name_column()]))
+    codes = [None, *sorted(names, key=names.get)]
+    types, severities, statuses = cfg.EMERGENCY_TYPES, cfg.EMERGENCY_SEVERITIES, cfg.EMERGENCY_STATUSES
+    dates = EMERGENCIES["dates"]
+    with st.container(border=True):
+        row, second = st.columns([4, 2, 3]), st.columns([4, 5])
+        bound(row[0].multiselect, EMERGENCIES, "type", key="emergency_type", label=t("emergency.filter.type"),
+              options=types, format_func=fixed_labels(types, type_label), placeholder=t("emergency.filter.any_type"))
+        bound(second[0].pills, EMERGENCIES, "severity", key="emergency_severity", label=t("emergency.filter.severity"),
+              options=severities, selection_mode="multi",
+              format_func=fixed_labels(severities, lambda s: t("emergency.severity", n=s)))
+        bound(second[1].pills, EMERGENCIES, "status", key="emergency_status", label=t("emergency.filter.status"),
+              options=statuses, selection_mode="multi", format_func=fixed_labels(statuses, status_label))
+        bound(row[1].selectbox, EMERGENCIES, "code", key="emergency_code", label=t("emergency.filter.province"),
+              options=codes, format_func=fixed_labels(codes, lambda c: t("filter.all") if c is None else names[c]),
+              placeholder=t("filter.all"))
+        bound(row[2].date_input, EMERGENCIES, "dates", key="emergency_dates", label=t("emergency.filter.dates"),
+              min_value=dates.earliest, max_value=dates.latest, format="DD/MM/YYYY",
+              help=t("emergency.filter.dates_help"))
+
+
+def updated_at(moment: datetime) -> None:
+    st.caption(t("emergency.updated", at=f"{fmt_date(moment)} {moment:%H:%M:%S}",
+                 seconds=fmt_int(cfg.EMERGENCY_REFRESH_S)))
+
+
+def new_severe_alert(pending: pd.DataFrame, *, on_acknowledge: Callable[[], None]) -> None:
+    """The severe incidents new since the board last looked, until someone acknowledges them."""
+    if pending.empty:
+        return
+    with st.container(border=True, key="emergency_new_alert"):
+        text, button = st.columns([6, 1], vertical_alignment="center")
+        lines = [t("emergency.new.line", type=type_label(row["type"]), severity=row["severity"],
+                   province=row[f"province_{lang()}"], started=fmt_date(row["started_at"], with_time=True))
+                 for _, row in pending.iterrows()]
+        text.markdown(f"**:red[{t('emergency.new.title', n=fmt_int(len(pending)))}]**  \n" + "  \n".join(lines))
+        button.button(t("emergency.new.acknowledge"), key="emergency_acknowledge", on_click=on_acknowledge,
+                      type="primary")
+
+
+def status_counts(board: Board) -> None:
+    """Open incidents by status, the severe active ones, and provinces by status."""
+    incidents, provinces = board.incidents, board.provinces
+    active = incidents["status"] == "active"
+    figures = {"active": int(active.sum()), "contained": int((incidents["status"] == "contained").sum()),
+               "severe": int((active & is_severe(incidents["severity"])).sum()),
+               "provinces_active": int((provinces["status"] == "active").sum()),
+               "provinces_watch": int((provinces["status"] == "watch").sum())}
+    for column, (name, value) in zip(st.columns(len(figures), border=True), figures.items()):
+        column.metric(t(f"emergency.count.{name}"), fmt_int(value), help=t(f"emergency.count.{name}.help"))
+
+
+def counts_by(incidents: pd.DataFrame) -> None:
+    """Open incidents by type and by severity, as two small tables with bars."""
+    for name, values, label in (
+            ("type", cfg.EMERGENCY_TYPES, type_label),
+            ("severity", cfg.EMERGENCY_SEVERITIES, lambda s: t("emergency.severity", n=s))):
+        counts = incidents[name].value_counts().reindex(values, fill_value=0)
+        frame = pd.DataFrame({"label": [label(v) for v in values], "n": counts.to_numpy()})
+        heading, n = t(f"emergency.by.{name}"), t("emergency.by.n")
+        st.dataframe(frame.rename(columns={"label": heading, "n": n}), hide_index=True, height="content",
+                         column_config={n: st.column_config.ProgressColumn(
+                             format="%d", min_value=0, max_value=max(1, int(counts.max())))})
+
+
+def board_deck(board: Board, outlines: dict, pending: frozenset[int]) -> _CompactDeck:
+    """Provinces filled by status under the open incidents (contained ones hollow), new severe
+    ones ringed; the view frames ``outlines`` (the provinces in scope) whatever the incidents."""
+    layers = [_province_layer(board.provinces, outlines)]
+    incidents = board.incidents
+    for status, filled in (("contained", False), ("active", True)):
+        layers.append(pdk.Layer(
+            "ScatterplotLayer", _point_rows(_layer_rows(incidents, status)), id=f"incidents-{status}", get_position="p", get_radius="r",
+            radius_units="'pixels'", get_fill_color="k" if filled else [255, 255, 255, 200], get_line_color="k",
+            stroked=True, filled=True, line_width_min_pixels=1 if filled else 2.5, pickable=True, auto_highlight=True))
+    new = _layer_rows(incidents, "active")
+    layers.append(pdk.Layer("ScatterplotLayer", _point_rows(new[new["emergency_id"].isin(pending)]), id="incidents-new", get_position="p",
+                            get_radius=22, radius_units="'pixels'", filled=False, stroked=True,
+                            get_line_color=_rgb(NEW_COLOUR, 255), line_width_min_pixels=3, pickable=False))
+    view = fit(*geojson_bounds(outlines), width=_WIDTH, height=MAP_HEIGHT, margin=0.25)
+    return _CompactDeck(layers=layers, map_provider=None,
+                        initial_view_state=pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom),
+                        tooltip={"html": "<b>{t}</b><br/>{a}<br/>{b}<br/>{c}", "style": {"fontSize": "13px"}})
+
+
+def board_map(deck: _CompactDeck, province_codes: dict[str, list[str]], *, key: str,
+              on_province: Callable[[str], None]) -> None:
+    """Draw ``deck``; a click on a province, or on an incident, opens that province's page
+    (``province_codes``: the province code behind each object of each layer)."""
+    def picked() -> None:
+        for layer, chosen in st.session_state[key]["selection"]["indices"].items():
+            if chosen and chosen[0] < len(province_codes.get(layer, ())):
+                on_province(province_codes[layer][chosen[0]])
+
+    st.pydeck_chart(deck, height=MAP_HEIGHT, key=key, on_select=picked, selection_mode="single-object",
+                    alt=t("emergency.map.alt"))
+
+
+def board_layer_codes(board: Board, outlines: dict) -> dict[str, list[str]]:
+    """The province code behind each object of each pickable layer of :func:`board_deck`."""
+    codes = {"provinces": [feature["id"] for feature in outlines["features"]]}
+    for status in ("contained", "active"):
+        codes[f"incidents-{status}"] = _layer_rows(board.incidents, status)["province_code"].tolist()
+    return codes
+
+
+def _layer_rows(incidents: pd.DataFrame, status: str) -> pd.DataFrame:
+    """The incidents of one point layer, in drawing order (the severest last, on top)."""
+    rows = incidents[(incidents["status"] == status) & incidents["lat"].notna() & incidents["lon"].notna()]
+    return rows.sort_values("severity", kind="stable")
+
+
+def map_legend() -> None:
+    """What the fills, colours, sizes and rings of the map mean."""
+    chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px #555">■</span> '
+             f'{t(f"emergency.province_status.{s}")}' for s in cfg.PROVINCE_EMERGENCY_STATUSES]
+    kinds = [f'<span style="color:{TYPE_COLOURS[k]}">●</span> {type_label(k)}' for k in cfg.EMERGENCY_TYPES]
+    st.markdown(" &nbsp; ".join(chips) + "<br/>" + " &nbsp; ".join(kinds), unsafe_allow_html=True)
+    st.caption(t("emergency.map.legend", days=cfg.EMERGENCY_WATCH_DAYS))
+
+
+def incident_list(incidents: pd.DataFrame, pending: frozenset[int], *, key: str) -> None:
+    """The open incidents in the board's order, new severe ones marked and shaded; the downloads
+    hold every column."""
+    st.subheader(t("emergency.list.title", n=fmt_int(len(incidents))))
+    if incidents.empty:
+        st.success(t("emergency.list.none"))
+        return
+    rows = incident_rows(incidents, pending)
+    headers = {column: t(f"emergency.col.{column}") for column in _DOWNLOADED + ("new",)}
+    shown = rows[list(_LIST_COLUMNS)].rename(columns=headers)
+    marked = rows["new"] != ""
+    styled = shown.style.apply(lambda row: [f"background-color: {NEW_COLOUR}22" if marked[row.name] else ""] * len(row),
+                               axis=1)
+    narrow = {headers[c]: st.column_config.Column(width="small") for c in ("new", "severity", "casualties")}
+    st.dataframe(styled, hide_index=True, key=key, height="content",
+                 column_config={**narrow, headers["factory"]: st.column_config.Column(width="large")})
+    download_buttons(rows[list(_DOWNLOADED)].rename(columns=headers), "emergencies_open", key=f"{key}_download",
+                     excel=True)
+
+
+def incident_rows(incidents: pd.DataFrame, pending: frozenset[int] = frozenset()) -> pd.DataFrame:
+    """Display values of incidents: labels in the session's language, BE dates, durations."""
+    return pd.DataFrame({
+        "new": [t("emergency.new.mark") if i in pending else "" for i in incidents["emergency_id"]],
+        "severity": incidents["severity"].astype(int),
+        "type": incidents["type"].map(type_label),
+        "province": incidents[f"province_{lang()}"],
+        "factory": incidents["factory_name"].map(lambda name: t("emergency.area_event") if pd.isna(name) else name),
+        "started": [fmt_date(moment, with_time=True) for moment in incidents["started_at"]],
+        "since": incidents["hours_since_start"].map(fmt_duration),
+        "casualties": incidents["casualties"].astype(int),
+        "status": incidents["status"].map(status_label),
+        "display_reg": incidents["display_reg"].fillna(""),
+        "hours_since_start": incidents["hours_since_start"],
+        "summary": incidents["summary"].fillna(""),
+        "lat": incidents["lat"], "lon": incidents["lon"], "emergency_id": incidents["emergency_id"],
+    }, index=incidents.index)
+
+
+def severe_banner(severe: pd.DataFrame, board_page: Path, query_params: dict[str, str]) -> None:
+    """One line while any severe incident is active: how many, the worst (``severe`` is severest
+    first, then the longest running), how long it has run, and a link to the board."""
+    if severe.empty:
+        return
+    worst = severe.iloc[0]
+    with st.container(horizontal=True, vertical_alignment="center", key="emergency_banner"):
+        st.markdown(":red-background[" + t("emergency.banner", n=fmt_int(len(severe)), type=type_label(worst["type"]),
+                                           severity=int(worst["severity"]), province=worst[f"province_{lang()}"],
+                                           since=fmt_duration(worst["hours_since_start"])) + "]")
+        st.page_link(board_page, label=t("emergency.banner.link"), query_params=query_params)
+
+
+def _province_layer(provinces: pd.DataFrame, outlines: dict) -> pdk.Layer:
+    """The provinces of ``outlines`` filled by status; the tooltip names the status and counts."""
+    by_code = provinces.set_index("code")
+    features = []
+    for feature in outlines["features"]:
+        row = by_code.loc[feature["id"]]
+        features.append({**feature, "properties": {
+            "t": row[name_column()], "a": t(f"emergency.province_status.{row['status']}"),
+            "b": t("emergency.map.province_counts", active=fmt_int(row["active"]), contained=fmt_int(row["contained"])),
+            "c": t("emergency.map.open_province"), "f": _rgb(STATUS_COLOURS[row["status"]], 200)}})
+    return pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="provinces",
+                     stroked=True, filled=True, get_fill_color="properties.f", get_line_color=[90, 90, 90, 160],
+                     line_width_min_pixels=0.6, pickable=True, auto_highlight=True)
+
+
+def _point_rows(rows: pd.DataFrame) -> list[dict]:
+    """One object per incident: position, colour, radius and the tooltip's lines (no age: the
+    deck must not change while the incidents do not)."""
+    return [{"p": [lon, lat], "k": _rgb(TYPE_COLOURS[kind]), "r": SEVERITY_RADIUS[int(severity)],
+             "t": t("emergency.map.point_title", type=type_label(kind), severity=int(severity)),
+             "a": province,
+             "b": t("emergency.area_event") if pd.isna(factory) else short_name(factory) + _unplaced(placed),
+             "c": t("emergency.map.point_state", started=fmt_date(started, with_time=True), status=status_label(status))}
+            for lon, lat, kind, severity, province, factory, placed, started, status
+            in zip(rows["lon"], rows["lat"], rows["type"], rows["severity"], rows[f"province_{lang()}"],
+                   rows["factory_name"], rows["placed"], rows["started_at"], rows["status"])]
+
+
+def _unplaced(placed: str) -> str:
+    """A factory without coordinates is drawn at its province's centre: say so."""
+    return "" if placed == AT_FACTORY else " " + t("emergency.map.at_province_centre")

@@ -1,0 +1,181 @@
+"""The emergency board's history: incidents per month and type, the times to contain and to close,
+the provinces and factories that keep having incidents, and a month-by-month playback of where
+they happened.
+
+The playback is one plotly figure with a frame per month, played in the browser (play button and
+slider) without a trip to the server. It is drawn over our own boundaries as a map layer on the
+``white-bg`` style (nothing fetched), and fits itself to the scope: plotly fits a map to the
+points of its traces (``fitbounds``), so an invisible trace holds the corners of the provinces
+in scope and every month keeps the same frame.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.emergency_board import TYPE_COLOURS, status_label, type_label
+from components.i18n import fixed_labels, fmt_date, fmt_int, lang, t
+from components.map_view import geojson_bounds
+from components.plumbing.params import EMERGENCIES
+from components.plumbing.url_state import bound
+from components.tables import download_buttons
+from components.theme import chart_layout
+from components.trends import fiscal_year_ticks, month_label
+from data_access import settings as cfg
+from data_access.queries.emergencies import DURATION_GROUPINGS, History
+from data_access.rules.emergencies import DURATION_COLUMNS, hours
+
+PLAYBACK_HEIGHT = 560
+_FRAME_MS = 700
+
+
+def monthly_chart(monthly: pd.DataFrame, *, key: str) -> None:
+    """Stacked bars of incidents started per month, one colour per type; fiscal years on the axis."""
+    st.subheader(t("emergency.monthly.title"))
+    figure = go.Figure()
+    months = monthly.drop_duplicates("month")
+    labels = {m: month_label(m.date()) for m in months["month"]}
+    for kind in cfg.EMERGENCY_TYPES:
+        rows = monthly[monthly["type"] == kind]
+        figure.add_trace(go.Bar(x=rows["month"], y=rows["n"], name=type_label(kind), marker_color=TYPE_COLOURS[kind],
+                                customdata=rows["month"].map(labels),
+                                hovertemplate=f"{type_label(kind)} %{{customdata}}: %{{y:,}}<extra></extra>"))
+    tick_values, tick_text = fiscal_year_ticks(months)
+    figure.update_xaxes(tickvals=tick_values, ticktext=tick_text, showgrid=True)
+    figure.update_layout(**chart_layout(height=380, barmode="stack", bargap=0.1,
+                                        legend={"orientation": "h", "y": -0.12}))
+    st.plotly_chart(figure, key=key, config={"displayModeBar": False})
+
+
+def durations_table(history: History, *, key: str) -> None:
+    """Median and 90th percentile of the hours to contain and to close, grouped as the ``by``
+    parameter says (type, severity, or both)."""
+    st.subheader(t("emergency.durations.title"))
+    groupings = tuple(DURATION_GROUPINGS)
+    grouping = bound(st.pills, EMERGENCIES, "by", key=f"{key}_by", label=t("emergency.durations.by"),
+                     options=groupings, format_func=fixed_labels(groupings, lambda g: t(f"emergency.durations.{g}")))
+    stats = history.durations(grouping)
+    shown = pd.DataFrame({
+        **({"type": stats["type"].map(type_label)} if "type" in stats else {}),
+        **({"severity": stats["severity"]} if "severity" in stats else {}),
+        **{column: stats[column] for column in DURATION_COLUMNS}})
+    headers = {column: t(f"emergency.durations.col.{column}") for column in shown.columns}
+    hours = {headers[c]: st.column_config.NumberColumn(format="%.1f")
+             for c in DURATION_COLUMNS if c.endswith("_h")}
+    st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=hours, height="content")
+    st.caption(t("emergency.durations.note"))
+    download_buttons(shown.rename(columns=headers), f"emergency_durations_by_{grouping}", key=f"{key}_download",
+                     excel=True)
+
+
+def repeats_table(repeats: pd.DataFrame, *, kind: str, key: str, on_pick: Callable[[str], None]) -> None:
+    """Provinces (``kind="province"``) or factories (``"factory"``) with repeated incidents; a
+    click on a row opens the province's page or the factory's card."""
+    st.subheader(t(f"emergency.repeat.{kind}.title", n=fmt_int(len(repeats)), min=cfg.EMERGENCY_REPEAT_MIN))
+    if repeats.empty:
+        st.info(t(f"emergency.repeat.{kind}.none"))
+        return
+    st.caption(t(f"emergency.repeat.{kind}.help"))
+    ids = repeats["factory_id" if kind == "factory" else "province_code"]
+    shown = pd.DataFrame({
+        **({"factory": repeats["factory_name"], "display_reg": repeats["display_reg"].fillna("")}
+           if kind == "factory" else {}),
+        "province": repeats[f"province_{lang()}"], "incidents": repeats["incidents"],
+        "worst_severity": repeats["worst_severity"].astype(int),
+        "types": repeats["types"].map(lambda codes: ", ".join(type_label(c) for c in codes.split(","))),
+        "latest": [fmt_date(moment, with_time=True) for moment in repeats["latest"]]})
+    headers = {column: t(f"emergency.repeat.col.{column}") for column in shown.columns}
+
+    def picked() -> None:
+        rows = st.session_state[key]["selection"]["rows"]
+        if rows:
+            on_pick(str(ids.iloc[rows[0]]))
+
+    st.dataframe(shown.rename(columns=headers), hide_index=True, key=key, on_select=picked,
+                 selection_mode="single-row", height=min(420, 38 + 35 * len(shown)))
+    download_buttons(shown.assign(code=ids.to_numpy()).rename(columns=headers), f"emergency_repeat_{kind}",
+                     key=f"{key}_download", excel=True)
+
+
+def playback_map(history: History, outlines: dict, *, key: str) -> None:
+    """Where incidents started, month by month: a frame per month, played in the browser."""
+    incidents = history.incidents.dropna(subset=["lat", "lon"])
+    months = pd.date_range(pd.Timestamp(history.first).to_period("M").to_timestamp(), pd.Timestamp(history.last),
+                           freq="MS")
+    started = incidents["started_at"].dt.to_period("M").dt.to_timestamp()
+    frames = [go.Frame(name=str(i), data=_month_traces(incidents[started == month]), traces=list(range(1, 10)))
+              for i, month in enumerate(months)]
+    west, south, east, north = geojson_bounds(outlines)
+    corners = go.Scattermap(lat=[south, north], lon=[west, east], mode="markers", marker={"opacity": 0},
+                            hoverinfo="skip", showlegend=False)
+    figure = go.Figure(data=[corners, *(frames[0].data if frames else _month_traces(incidents.iloc[:0]))],
+                       frames=frames)
+    labels = [month_label(m.date()) for m in months]
+    figure.update_layout(**chart_layout(height=PLAYBACK_HEIGHT, legend={"orientation": "h", "y": -0.02}),
+                         map={"style": "white-bg", "fitbounds": "locations",
+                              "layers": [{"source": outlines, "type": "fill", "color": "#f5f5f0", "below": "traces"},
+                                         {"source": outlines, "type": "line", "color": "#8a8a8a",
+                                          "line": {"width": 0.6}}]},
+                         updatemenus=[_play_buttons()], sliders=[_month_slider(labels)])
+    st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
+
+
+def history_download(history: History, *, key: str) -> None:
+    """Every incident of the history's window with its times, for CSV and Excel."""
+    rows = history_rows(history.incidents)
+    headers = {column: t(f"emergency.col.{column}") for column in rows.columns}
+    download_buttons(rows.rename(columns=headers), "emergency_history", key=key, excel=True)
+
+
+def history_rows(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Display values of past incidents: labels in the session's language, BE dates, hours."""
+    def when(column: str) -> list[str]:
+        return ["" if pd.isna(moment) else fmt_date(moment, with_time=True) for moment in incidents[column]]
+
+    return pd.DataFrame({
+        "emergency_id": incidents["emergency_id"], "type": incidents["type"].map(type_label),
+        "severity": incidents["severity"].astype(int), "status": incidents["status"].map(status_label),
+        "province": incidents[f"province_{lang()}"], "factory": incidents["factory_name"].fillna(""),
+        "display_reg": incidents["display_reg"].fillna(""), "started": when("started_at"),
+        "contained": when("contained_at"), "closed": when("closed_at"),
+        "contain_h": hours(incidents["started_at"], incidents["contained_at"]).round(1),
+        "close_h": hours(incidents["started_at"], incidents["closed_at"]).round(1),
+        "casualties": incidents["casualties"].astype(int), "summary": incidents["summary"].fillna(""),
+    })
+
+
+def _month_traces(rows: pd.DataFrame) -> list[go.Scattermap]:
+    """One trace per type (every type in every frame, empty when none: a frame replaces traces
+    by position), points sized by severity."""
+    traces = []
+    for kind in cfg.EMERGENCY_TYPES:
+        chosen = rows[rows["type"] == kind]
+        traces.append(go.Scattermap(
+            lat=chosen["lat"], lon=chosen["lon"], mode="markers", name=type_label(kind),
+            marker={"size": chosen["severity"].map(lambda s: 6 + 3 * int(s)), "color": TYPE_COLOURS[kind],
+                    "opacity": 0.85},
+            text=chosen[f"province_{lang()}"], customdata=[fmt_date(m, with_time=True) for m in chosen["started_at"]],
+            hovertemplate=f"<b>{type_label(kind)}</b> · %{{text}}<br>%{{customdata}}<extra></extra>"))
+    return traces
+
+
+def _play_buttons() -> dict:
+    frame = {"duration": _FRAME_MS, "redraw": True}
+    return {"type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top",
+            "pad": {"t": 8, "r": 8}, "showactive": False, "buttons": [
+                {"label": t("emergency.playback.play"), "method": "animate",
+                 "args": [None, {"frame": frame, "fromcurrent": True, "transition": {"duration": 0}}]},
+                {"label": t("emergency.playback.pause"), "method": "animate",
+                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]}]}
+
+
+def _month_slider(labels: list[str]) -> dict:
+    return {"active": 0, "x": 0.12, "len": 0.88, "y": 0.0, "yanchor": "top", "pad": {"t": 8},
+            "currentvalue": {"prefix": t("emergency.playback.month") + " ", "font": {"size": 15}},
+            "font": {"color": "rgba(0,0,0,0)"},  # a label under every step would be unreadable
+            "steps": [{"label": label, "method": "animate",
+                       "args": [[str(i)], {"frame": {"duration": 0, "redraw": True}, "mode": "immediate"}]}
+                      for i, label in enumerate(labels)]}
