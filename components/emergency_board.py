@@ -93,10 +93,13 @@ def updated_at(moment: datetime) -> None:
 
 
 def new_severe_alert(pending: pd.DataFrame, *, on_acknowledge: Callable[[], None]) -> None:
-    """The severe incidents new since the board last looked, until someone acknowledges them."""
+    """The severe incidents new since the board last looked, until someone acknowledges them. Its
+    slot is drawn on every refresh, empty or not: the elements after it keep their places, and
+    the map below is not drawn afresh (which would lose the viewer's zoom)."""
+    slot = st.container(key="emergency_new_alert_slot")
     if pending.empty:
         return
-    with st.container(border=True, key="emergency_new_alert"):
+    with slot.container(border=True, key="emergency_new_alert"):
         text, button = st.columns([6, 1], vertical_alignment="center")
         lines = [t("emergency.new.line", type=type_label(row["type"]), severity=row["severity"],
                    province=row[f"province_{lang()}"], started=fmt_date(row["started_at"], with_time=True))
@@ -138,11 +141,13 @@ def board_deck(board: Board, outlines: dict, pending: frozenset[int]) -> _Compac
     incidents = board.incidents
     for status, filled in (("contained", False), ("active", True)):
         layers.append(pdk.Layer(
-            "ScatterplotLayer", _point_rows(_layer_rows(incidents, status)), id=f"incidents-{status}", get_position="p", get_radius="r",
+            "ScatterplotLayer", _point_rows(_layer_rows(incidents, status)), id=f"incidents-{status}",
+            get_position="p", get_radius="r",
             radius_units="'pixels'", get_fill_color="k" if filled else [255, 255, 255, 200], get_line_color="k",
             stroked=True, filled=True, line_width_min_pixels=1 if filled else 2.5, pickable=True, auto_highlight=True))
     new = _layer_rows(incidents, "active")
-    layers.append(pdk.Layer("ScatterplotLayer", _point_rows(new[new["emergency_id"].isin(pending)]), id="incidents-new", get_position="p",
+    layers.append(pdk.Layer("ScatterplotLayer", _point_rows(new[new["emergency_id"].isin(pending)]),
+                            id="incidents-new", get_position="p",
                             get_radius=22, radius_units="'pixels'", filled=False, stroked=True,
                             get_line_color=_rgb(NEW_COLOUR, 255), line_width_min_pixels=3, pickable=False))
     view = fit(*geojson_bounds(outlines), width=_WIDTH, height=MAP_HEIGHT, margin=0.25)
@@ -182,9 +187,15 @@ def map_legend() -> None:
     """What the fills, colours, sizes and rings of the map mean."""
     chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px #555">■</span> '
              f'{t(f"emergency.province_status.{s}")}' for s in cfg.PROVINCE_EMERGENCY_STATUSES]
-    kinds = [f'<span style="color:{TYPE_COLOURS[k]}">●</span> {type_label(k)}' for k in cfg.EMERGENCY_TYPES]
-    st.markdown(" &nbsp; ".join(chips) + "<br/>" + " &nbsp; ".join(kinds), unsafe_allow_html=True)
+    st.markdown(" &nbsp; ".join(chips), unsafe_allow_html=True)
+    type_legend()
     st.caption(t("emergency.map.legend", days=cfg.EMERGENCY_WATCH_DAYS))
+
+
+def type_legend() -> None:
+    """The colour of each type, as every map and chart of the board draws it."""
+    kinds = [f'<span style="color:{TYPE_COLOURS[k]}">●</span> {type_label(k)}' for k in cfg.EMERGENCY_TYPES]
+    st.markdown(" &nbsp; ".join(kinds), unsafe_allow_html=True)
 
 
 def incident_list(incidents: pd.DataFrame, pending: frozenset[int], *, key: str) -> None:
@@ -228,27 +239,32 @@ def incident_rows(incidents: pd.DataFrame, pending: frozenset[int] = frozenset()
 
 def severe_banner(severe: pd.DataFrame, board_page: Path, query_params: dict[str, str]) -> None:
     """One line while any severe incident is active: how many, the worst (``severe`` is severest
-    first, then the longest running), how long it has run, and a link to the board."""
+    first, then the longest running), how long it has run, and a link to the board. Its container
+    is there when empty too, so that the page under it keeps its elements' places."""
+    banner = st.container(horizontal=True, vertical_alignment="center", key="emergency_banner")
     if severe.empty:
         return
     worst = severe.iloc[0]
-    with st.container(horizontal=True, vertical_alignment="center", key="emergency_banner"):
-        st.markdown(":red-background[" + t("emergency.banner", n=fmt_int(len(severe)), type=type_label(worst["type"]),
+    banner.markdown(":red-background[" + t("emergency.banner", n=fmt_int(len(severe)), type=type_label(worst["type"]),
                                            severity=int(worst["severity"]), province=worst[f"province_{lang()}"],
                                            since=fmt_duration(worst["hours_since_start"])) + "]")
-        st.page_link(board_page, label=t("emergency.banner.link"), query_params=query_params)
+    banner.page_link(board_page, label=t("emergency.banner.link"), query_params=query_params)
 
 
 def _province_layer(provinces: pd.DataFrame, outlines: dict) -> pdk.Layer:
-    """The provinces of ``outlines`` filled by status; the tooltip names the status and counts."""
-    by_code = provinces.set_index("code")
+    """The provinces of ``outlines`` filled by status; the tooltip names the status and counts.
+    Labels are looked up once per status, not once per province: this runs on every refresh."""
+    status_text = {s: t(f"emergency.province_status.{s}") for s in cfg.PROVINCE_EMERGENCY_STATUSES}
+    fill = {s: _rgb(colour, 200) for s, colour in STATUS_COLOURS.items()}
+    counts, open_page = t("emergency.map.province_counts"), t("emergency.map.open_province")
+    rows = provinces.set_index("code")[[name_column(), "status", "active", "contained"]].to_dict("index")
     features = []
     for feature in outlines["features"]:
-        row = by_code.loc[feature["id"]]
+        row = rows[feature["id"]]
         features.append({**feature, "properties": {
-            "t": row[name_column()], "a": t(f"emergency.province_status.{row['status']}"),
-            "b": t("emergency.map.province_counts", active=fmt_int(row["active"]), contained=fmt_int(row["contained"])),
-            "c": t("emergency.map.open_province"), "f": _rgb(STATUS_COLOURS[row["status"]], 200)}})
+            "t": row[name_column()], "a": status_text[row["status"]],
+            "b": counts.format(active=fmt_int(row["active"]), contained=fmt_int(row["contained"])),
+            "c": open_page, "f": fill[row["status"]]}})
     return pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="provinces",
                      stroked=True, filled=True, get_fill_color="properties.f", get_line_color=[90, 90, 90, 160],
                      line_width_min_pixels=0.6, pickable=True, auto_highlight=True)
@@ -261,7 +277,8 @@ def _point_rows(rows: pd.DataFrame) -> list[dict]:
              "t": t("emergency.map.point_title", type=type_label(kind), severity=int(severity)),
              "a": province,
              "b": t("emergency.area_event") if pd.isna(factory) else short_name(factory) + _unplaced(placed),
-             "c": t("emergency.map.point_state", started=fmt_date(started, with_time=True), status=status_label(status))}
+             "c": t("emergency.map.point_state", started=fmt_date(started, with_time=True),
+                    status=status_label(status))}
             for lon, lat, kind, severity, province, factory, placed, started, status
             in zip(rows["lon"], rows["lat"], rows["type"], rows["severity"], rows[f"province_{lang()}"],
                    rows["factory_name"], rows["placed"], rows["started_at"], rows["status"])]

@@ -2,8 +2,9 @@
 the provinces and factories that keep having incidents, and a month-by-month playback of where
 they happened.
 
-The playback is one plotly figure with a frame per month, played in the browser (play button and
-slider) without a trip to the server. It is drawn over our own boundaries as a map layer on the
+The playback is one plotly figure with a slider step per month that swaps the points in the
+browser, without a trip to the server (plotly's animated frames were left out: pausing one makes
+plotly report an unhandled rejected promise). It is drawn over our own boundaries as a map layer on the
 ``white-bg`` style (nothing fetched), and fits itself to the scope: plotly fits a map to the
 points of its traces (``fitbounds``), so an invisible trace holds the corners of the provinces
 in scope and every month keeps the same frame.
@@ -16,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.emergency_board import TYPE_COLOURS, status_label, type_label
+from components.emergency_board import TYPE_COLOURS, status_label, type_label, type_legend
 from components.i18n import fixed_labels, fmt_date, fmt_int, lang, t
 from components.map_view import geojson_bounds
 from components.plumbing.params import EMERGENCIES
@@ -29,7 +30,6 @@ from data_access.queries.emergencies import DURATION_GROUPINGS, History
 from data_access.rules.emergencies import DURATION_COLUMNS, hours
 
 PLAYBACK_HEIGHT = 560
-_FRAME_MS = 700
 
 
 def monthly_chart(monthly: pd.DataFrame, *, key: str) -> None:
@@ -101,26 +101,33 @@ def repeats_table(repeats: pd.DataFrame, *, kind: str, key: str, on_pick: Callab
 
 
 def playback_map(history: History, outlines: dict, *, key: str) -> None:
-    """Where incidents started, month by month: a frame per month, played in the browser."""
+    """Where incidents started, month by month, on a slider that redraws the points in the browser."""
     incidents = history.incidents.dropna(subset=["lat", "lon"])
     months = pd.date_range(pd.Timestamp(history.first).to_period("M").to_timestamp(), pd.Timestamp(history.last),
                            freq="MS")
     started = incidents["started_at"].dt.to_period("M").dt.to_timestamp()
-    frames = [go.Frame(name=str(i), data=_month_traces(incidents[started == month]), traces=list(range(1, 10)))
-              for i, month in enumerate(months)]
+    by_month = [_month_points(incidents[started == month]) for month in months]
     west, south, east, north = geojson_bounds(outlines)
     corners = go.Scattermap(lat=[south, north], lon=[west, east], mode="markers", marker={"opacity": 0},
                             hoverinfo="skip", showlegend=False)
-    figure = go.Figure(data=[corners, *(frames[0].data if frames else _month_traces(incidents.iloc[:0]))],
-                       frames=frames)
-    labels = [month_label(m.date()) for m in months]
-    figure.update_layout(**chart_layout(height=PLAYBACK_HEIGHT, legend={"orientation": "h", "y": -0.02}),
+    traces = [go.Scattermap(mode="markers", name=type_label(kind),
+                            marker={"color": TYPE_COLOURS[kind], "opacity": 0.85},
+                            hovertemplate=f"<b>{type_label(kind)}</b> · %{{text}}<br>%{{customdata}}<extra></extra>",
+                            **{name: values[i] for name, values in by_month[0].items()})
+              for i, kind in enumerate(cfg.EMERGENCY_TYPES)]
+    counts = started.value_counts()
+    labels = [t("emergency.playback.step", month=month_label(m.date()), n=fmt_int(counts.get(m, 0))) for m in months]
+    figure = go.Figure(data=[corners, *traces])
+    figure.update_layout(**chart_layout(height=PLAYBACK_HEIGHT, margin={"l": 0, "r": 0, "t": 10, "b": 70}),
+                         showlegend=False,
                          map={"style": "white-bg", "fitbounds": "locations",
                               "layers": [{"source": outlines, "type": "fill", "color": "#f5f5f0", "below": "traces"},
                                          {"source": outlines, "type": "line", "color": "#8a8a8a",
                                           "line": {"width": 0.6}}]},
-                         updatemenus=[_play_buttons()], sliders=[_month_slider(labels)])
+                         sliders=[_month_slider(labels, by_month)])
     st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
+    type_legend()
+    st.caption(t("emergency.playback.help"))
 
 
 def history_download(history: History, *, key: str) -> None:
@@ -147,35 +154,22 @@ def history_rows(incidents: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def _month_traces(rows: pd.DataFrame) -> list[go.Scattermap]:
-    """One trace per type (every type in every frame, empty when none: a frame replaces traces
-    by position), points sized by severity."""
-    traces = []
-    for kind in cfg.EMERGENCY_TYPES:
-        chosen = rows[rows["type"] == kind]
-        traces.append(go.Scattermap(
-            lat=chosen["lat"], lon=chosen["lon"], mode="markers", name=type_label(kind),
-            marker={"size": chosen["severity"].map(lambda s: 6 + 3 * int(s)), "color": TYPE_COLOURS[kind],
-                    "opacity": 0.85},
-            text=chosen[f"province_{lang()}"], customdata=[fmt_date(m, with_time=True) for m in chosen["started_at"]],
-            hovertemplate=f"<b>{type_label(kind)}</b> · %{{text}}<br>%{{customdata}}<extra></extra>"))
-    return traces
+def _month_points(rows: pd.DataFrame) -> dict[str, list]:
+    """A month's points as plotly's ``restyle`` takes them: per attribute, one list per type trace
+    (empty when none of that type started: a step replaces every trace's points)."""
+    chosen = [rows[rows["type"] == kind] for kind in cfg.EMERGENCY_TYPES]
+    return {"lat": [part["lat"].tolist() for part in chosen], "lon": [part["lon"].tolist() for part in chosen],
+            "marker.size": [[6 + 3 * int(s) for s in part["severity"]] for part in chosen],
+            "text": [part[f"province_{lang()}"].tolist() for part in chosen],
+            "customdata": [[fmt_date(m, with_time=True) for m in part["started_at"]] for part in chosen]}
 
 
-def _play_buttons() -> dict:
-    frame = {"duration": _FRAME_MS, "redraw": True}
-    return {"type": "buttons", "direction": "left", "x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "top",
-            "pad": {"t": 8, "r": 8}, "showactive": False, "buttons": [
-                {"label": t("emergency.playback.play"), "method": "animate",
-                 "args": [None, {"frame": frame, "fromcurrent": True, "transition": {"duration": 0}}]},
-                {"label": t("emergency.playback.pause"), "method": "animate",
-                 "args": [[None], {"frame": {"duration": 0, "redraw": False}, "mode": "immediate"}]}]}
-
-
-def _month_slider(labels: list[str]) -> dict:
-    return {"active": 0, "x": 0.12, "len": 0.88, "y": 0.0, "yanchor": "top", "pad": {"t": 8},
-            "currentvalue": {"prefix": t("emergency.playback.month") + " ", "font": {"size": 15}},
+def _month_slider(labels: list[str], by_month: list[dict[str, list]]) -> dict:
+    """A step per month that swaps the type traces' points (``restyle``: drawn at once, nothing
+    animated, so moving the slider never leaves plotly an interrupted animation to report)."""
+    traces = list(range(1, len(cfg.EMERGENCY_TYPES) + 1))
+    return {"active": 0, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top", "pad": {"t": 8},
+            "currentvalue": {"prefix": t("emergency.playback.month") + " ", "font": {"size": 15, "color": "#31333f"}},
             "font": {"color": "rgba(0,0,0,0)"},  # a label under every step would be unreadable
-            "steps": [{"label": label, "method": "animate",
-                       "args": [[str(i)], {"frame": {"duration": 0, "redraw": True}, "mode": "immediate"}]}
-                      for i, label in enumerate(labels)]}
+            "steps": [{"label": label, "method": "restyle", "args": [points, traces]}
+                      for label, points in zip(labels, by_month)]}

@@ -10,10 +10,10 @@ from components.emergency_board import (
 )
 from components.emergency_history import durations_table, history_download, monthly_chart, playback_map, repeats_table
 from components.i18n import fmt_date, fmt_int, t
-from components.plumbing import reference, url_state
+from components.plumbing import reference
 from components.plumbing.alerts import acknowledge, live_moment, unacknowledged
 from components.plumbing.navigation import open_factory_card, open_province
-from components.plumbing.params import EMERGENCIES, emergency_filter
+from components.plumbing.params import EMERGENCIES, emergency_filter, read_filter
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from data_access import settings as cfg
@@ -23,11 +23,7 @@ ensure_shell()
 require_data()
 
 f = current()
-values = url_state.read(EMERGENCIES)
-in_view = reference.provinces_in(f.scope)
-flt, refused = emergency_filter(values, f.scope, set(in_view["code"]))
-if refused:
-    url_state.refuse(EMERGENCIES, "code", refused)
+_, flt, in_view = read_filter(EMERGENCIES, f.scope, emergency_filter)
 shown = [flt.scope.province_code] if flt.scope.province_code else list(in_view["code"])
 outlines = reference.provinces_geojson(tuple(shown))
 

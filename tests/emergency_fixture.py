@@ -52,12 +52,14 @@ DAY = MOMENT.date()
 F1_POINT = (13.59934, 100.59681)
 ROWS = [
     (11, F[3], "50", "chemical_leak", 4, "contained", datetime(2026, 11, 21, 6), datetime(2026, 11, 21, 10), None),
-    (12, F[1], "11", "fire", 2, "closed", datetime(2026, 9, 30, 22), datetime(2026, 10, 1, 3), datetime(2026, 10, 2, 22)),
+    (12, F[1], "11", "fire", 2, "closed", datetime(2026, 9, 30, 22), datetime(2026, 10, 1, 3),
+     datetime(2026, 10, 2, 22)),
     (13, None, "30", "flood", 1, "closed", datetime(2026, 11, 18), datetime(2026, 11, 19), datetime(2026, 11, 20, 12)),
     (14, None, "30", "flood", 3, "closed", datetime(2025, 10, 15), datetime(2025, 10, 16, 12), datetime(2025, 10, 20)),
     (15, F[1], "11", "explosion", 4, "active", datetime(2026, 11, 22, 9, 30), None, None),
     (16, None, "50", "pm25_open_burning", 1, "active", datetime(2026, 11, 22, 13), None, None),
-    (17, None, "96", "cold_spell", 2, "closed", datetime(2026, 11, 10), datetime(2026, 11, 10, 6), datetime(2026, 11, 15, 11)),
+    (17, None, "96", "cold_spell", 2, "closed", datetime(2026, 11, 10), datetime(2026, 11, 10, 6),
+     datetime(2026, 11, 15, 11)),
 ]
 
 
@@ -80,6 +82,12 @@ def load(engine: sa.Engine) -> None:
         conn.execute(schema.factories.update().where(schema.factories.c.factory_id == F[1])
                      .values(lat=F1_POINT[0], lon=F1_POINT[1], coord_precision="exact"))
         insert_dataframe(conn, schema.emergencies, emergencies())
+
+
+def started_per_month(monthly: pd.DataFrame) -> dict[tuple[str, int, str], int]:
+    """(``YYYY-MM``, fiscal year, type) -> incidents started, for the months and types with any."""
+    rows = monthly[monthly["n"] > 0]
+    return {(month.strftime("%Y-%m"), fy, kind): n for month, fy, kind, n in rows.itertuples(index=False)}
 
 
 def insert(engine: sa.Engine, *rows: dict) -> None:

@@ -34,7 +34,8 @@ def _ids(frame: pd.DataFrame) -> list[int]:
 
 def _status(board: q.Board) -> dict[str, str]:
     """Province code -> status, for the provinces that are not calm."""
-    return {code: status for code, status in zip(board.provinces["code"], board.provinces["status"]) if status != "calm"}
+    table = board.provinces
+    return {code: status for code, status in zip(table["code"], table["status"]) if status != "calm"}
 
 
 def test_board_lists_the_open_incidents_severest_then_longest_running(conn):
@@ -88,9 +89,8 @@ def test_points_factory_else_province_centre_spread(conn):
     board = q.board(conn, fx.MOMENT, EmergencyFilter()).incidents.set_index("emergency_id")
     # rounded to 4 decimals (about 11 m), as every point sent to the browser
     assert (board.loc[1, "lat"], board.loc[1, "lon"], board.loc[1, "placed"]) == (13.5993, 100.5968, "factory")
-    centre = q._province_centres().loc["50"].round(4)
-    assert (board.loc[11, "lat"], board.loc[11, "lon"], board.loc[11, "placed"]) == (centre["lat"], centre["lon"],
-                                                                                      "province")
+    centre = [round(degrees, 4) for degrees in q._province_centres()["50"]]
+    assert (board.loc[11, "lat"], board.loc[11, "lon"], board.loc[11, "placed"]) == (*centre, "province")
     apart = math.dist((board.loc[16, "lat"], board.loc[16, "lon"]), (board.loc[11, "lat"], board.loc[11, "lon"]))
     assert apart == pytest.approx(EMERGENCY_SPREAD_DEG, abs=2e-4)
 
@@ -101,8 +101,7 @@ def test_history_window_months_and_fiscal_years(conn):
     assert sorted(_ids(history.incidents)) == [1, 2, 3, 11, 12, 13, 14, 15, 16, 17]
     monthly = history.monthly
     assert monthly["month"].nunique() == 50 and monthly["n"].sum() == 10
-    nonzero = {(m.strftime("%Y-%m"), fy, kind): n for m, fy, kind, n in monthly[monthly["n"] > 0].itertuples(index=False)}
-    assert nonzero == {
+    assert fx.started_per_month(monthly) == {
         ("2025-10", 2569, "flood"): 1, ("2025-11", 2569, "flood"): 1, ("2026-03", 2569, "drought"): 1,
         ("2026-09", 2569, "fire"): 1,  # incident 12: started in FY 2569, contained in FY 2570
         **{("2026-11", 2570, kind): 1 for kind in ("fire", "explosion", "chemical_leak", "flood",

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from data_access.rules import emergencies as rules
+from tests.emergency_fixture import started_per_month
 
 T = pd.Timestamp
 
@@ -33,7 +34,8 @@ def test_province_status(active, contained, recently_closed, status):
 def test_durations_leave_out_what_is_still_open_at_the_moment():
     moment = datetime(2026, 10, 1, 12)
     frame = _incidents(
-        (1, "fire", 3, T(2026, 9, 30, 22), T(2026, 10, 1, 1), T(2026, 10, 1, 10)),   # crosses the fiscal year: 3 h, 12 h
+        # crosses the fiscal year's turn: 3 h to contain, 12 h to close
+        (1, "fire", 3, T(2026, 9, 30, 22), T(2026, 10, 1, 1), T(2026, 10, 1, 10)),
         (2, "fire", 3, T(2026, 9, 30, 23), T(2026, 10, 1, 11), None),                # contained, still open: 12 h, -
         (3, "fire", 4, T(2026, 10, 1, 6), None, None),                               # still active
         (4, "fire", 4, T(2026, 10, 1, 8), T(2026, 10, 1, 13), None),                 # contained after the moment
@@ -56,8 +58,8 @@ def test_monthly_counts_belong_to_the_month_and_year_of_the_start():
                        (3, "drought", 1, T(2026, 10, 20), None, None))
     monthly = rules.monthly_counts(frame, date(2026, 9, 15), date(2026, 11, 3))
     assert sorted(set(monthly["month"].dt.strftime("%Y-%m"))) == ["2026-09", "2026-10", "2026-11"]
-    counted = {(m.strftime("%Y-%m"), fy, kind): n for m, fy, kind, n in monthly[monthly["n"] > 0].itertuples(index=False)}
-    assert counted == {("2026-09", 2569, "fire"): 1, ("2026-10", 2570, "fire"): 1, ("2026-10", 2570, "drought"): 1}
+    assert started_per_month(monthly) == {("2026-09", 2569, "fire"): 1, ("2026-10", 2570, "fire"): 1,
+                                          ("2026-10", 2570, "drought"): 1}
     assert len(monthly) == 3 * 9  # every type of every month
 
 

@@ -14,12 +14,15 @@ Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+import pandas as pd
 
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
-from components.plumbing import queries, reference
+from components.plumbing import queries, reference, url_state
 from components.plumbing.url_state import Choice, Choices, DateRange, Flag, Group, Text
 from data_access import settings as cfg
 from data_access.queries.emergencies import DURATION_GROUPINGS, EmergencyFilter
@@ -28,6 +31,7 @@ from data_access.rules.fiscal import recent_fiscal_years
 from data_access.rules.metrics import OVERVIEW_MAP, RISK_MAP
 from data_access.rules.scope import Scope
 
+F = TypeVar("F")
 CATEGORIES = (1, 2, 3)
 # A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
 FACTORY_ID_PATTERN = r"[0-9A-Za-z\u0E00-\u0E7F().\-/ ]{1,40}"
@@ -77,9 +81,8 @@ def scope_of(filters: dict[str, Any]) -> Scope:
 def factory_filter(values: dict[str, Any], scope: Scope, in_scope: set[str]) -> tuple[FactoryFilter, str | None]:
     """The risk page's filter from its parameters, inside the sidebar's ``scope``; a province
     outside ``in_scope`` (the provinces the scope leaves) is refused: its code comes back."""
-    code = values["code"]
-    refused = code if code is not None and code not in in_scope else None
-    flt = FactoryFilter(scope=replace(scope, province_code=None if refused else code), bands=values["band"],
+    scope, refused = _province_scope(values["code"], scope, in_scope)
+    flt = FactoryFilter(scope=scope, bands=values["band"],
                         factors=values["factor"], categories=values["class"], factory_types=values["type"],
                         overdue_only=values["overdue"], open_complaints_only=values["complaints"])
     return flt, refused
@@ -110,9 +113,26 @@ EMERGENCIES = Group("emergencies", (
 def emergency_filter(values: dict[str, Any], scope: Scope, in_scope: set[str]) -> tuple[EmergencyFilter, str | None]:
     """The board's filter from its parameters, inside the sidebar's ``scope``; a province outside
     ``in_scope`` is refused, as on the risk page: its code comes back."""
-    code = values["code"]
-    refused = code if code is not None and code not in in_scope else None
+    scope, refused = _province_scope(values["code"], scope, in_scope)
     first, last = values["dates"] or (None, None)
-    return EmergencyFilter(scope=replace(scope, province_code=None if refused else code), types=values["type"],
-                           severities=values["severity"], statuses=values["status"], first_day=first,
-                           last_day=last), refused
+    return EmergencyFilter(scope=scope, types=values["type"], severities=values["severity"],
+                           statuses=values["status"], first_day=first, last_day=last), refused
+
+
+def read_filter(group: Group, scope: Scope, make: Callable[[dict[str, Any], Scope, set[str]], tuple[F, str | None]]
+                ) -> tuple[dict[str, Any], F, pd.DataFrame]:
+    """A page's parameters (``group``), the filter ``make`` builds of them inside the sidebar's
+    ``scope``, and the provinces in view; a province outside them is explained and dropped."""
+    values = url_state.read(group)
+    in_view = reference.provinces_in(scope)
+    flt, refused = make(values, scope, set(in_view["code"]))
+    if refused:
+        url_state.refuse(group, "code", refused)
+    return values, flt, in_view
+
+
+def _province_scope(code: str | None, scope: Scope, in_scope: set[str]) -> tuple[Scope, str | None]:
+    """``scope`` narrowed to the province ``code``, unless ``in_scope`` (the provinces the scope
+    leaves) lacks it: then ``scope`` as it is, and the refused code."""
+    refused = code if code is not None and code not in in_scope else None
+    return replace(scope, province_code=None if refused else code), refused

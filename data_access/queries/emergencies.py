@@ -13,7 +13,8 @@ several sit there.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -82,13 +83,18 @@ def board(conn: sa.Connection, moment: datetime, flt: EmergencyFilter) -> Board:
     """The incidents of ``flt`` open at ``moment`` (with ``hours_since_start``) and the status of
     each province of ``flt.scope``: counts of ``active``, ``contained`` and ``recently_closed``
     (closed within ``EMERGENCY_WATCH_DAYS`` before ``moment``), then the status rule."""
-    watch_from = moment - timedelta(days=cfg.EMERGENCY_WATCH_DAYS)
-    e = emergencies.c
-    rows = _incidents(conn, moment, sa.and_(flt.condition(), sa.or_(e.status.in_(OPEN_STATUSES),
-                                                                   e.closed_at >= watch_from)))
+    rows = _incidents(conn, moment, board_condition(moment, flt))
     closed = rows["status"] == CLOSED
     return Board(moment, _severest_first(rows[~closed]),
                  _province_status(conn, flt.scope, rows[~closed], rows[closed & (rows["closed_at"] <= moment)]))
+
+
+def board_condition(moment: datetime, flt: EmergencyFilter) -> sa.ColumnElement[bool]:
+    """The incidents of ``flt`` the board reads: open ones, and those closed within
+    ``EMERGENCY_WATCH_DAYS`` before ``moment`` (they put a province on watch)."""
+    e = emergencies.c
+    watch_from = moment - timedelta(days=cfg.EMERGENCY_WATCH_DAYS)
+    return sa.and_(flt.condition(), sa.or_(e.status.in_(OPEN_STATUSES), e.closed_at >= watch_from))
 
 
 def severe_active(conn: sa.Connection, moment: datetime) -> pd.DataFrame:
@@ -107,13 +113,12 @@ def _province_status(conn: sa.Connection, scope: Scope, open_rows: pd.DataFrame,
     p = provinces.c
     table = read_frame(conn, sa.select(p.code, p.name_th, p.name_en, p.region, p.inspection_region)
                        .where(scope.province_condition(p.code)).order_by(p.code))
-    counts = pd.DataFrame({
-        "active": open_rows[open_rows["status"] == ACTIVE]["province_code"].value_counts(),
-        "contained": open_rows[open_rows["status"] == CONTAINED]["province_code"].value_counts(),
-        "recently_closed": recently_closed["province_code"].value_counts(),
-    })
-    table = table.join(counts, on="code").fillna({name: 0 for name in counts.columns})
-    table = table.astype({name: "int64" for name in counts.columns})
+    status = open_rows["status"]
+    counted = {"active": open_rows[status == ACTIVE], "contained": open_rows[status == CONTAINED],
+               "recently_closed": recently_closed}
+    for name, rows in counted.items():
+        per_province = Counter(rows["province_code"])
+        table[name] = np.array([per_province[code] for code in table["code"]], dtype="int64")
     table["status"] = rules.province_statuses(table)
     return table
 
@@ -122,44 +127,48 @@ def _incidents(conn: sa.Connection, moment: datetime, condition: sa.ColumnElemen
     """The incidents matching ``condition`` with their province's names, their factory's name and
     registration, a point for the maps (``lat``, ``lon``, ``placed``) and ``hours_since_start``
     at ``moment`` (0 for a start logged after it)."""
+    rows = read_frame(conn, incidents_query(condition))
+    times = {column: pd.to_datetime(rows[column]) for column in ("started_at", "contained_at", "closed_at")}
+    since = (pd.Timestamp(moment) - times["started_at"]).dt.total_seconds().to_numpy() / 3600
+    return rows.assign(**times, **_placed(rows), hours_since_start=np.round(np.clip(since, 0, None), 2))
+
+
+def incidents_query(condition: sa.ColumnElement[bool]) -> sa.Select:
+    """The one select behind every read of this module (the benchmark runs it raw too)."""
     e, f, p = emergencies.c, factories.c, provinces.c
-    query = (sa.select(e.emergency_id, e.type, e.severity, e.status, e.province_code,
-                       p.name_th.label("province_th"), p.name_en.label("province_en"),
-                       e.factory_id, f.name.label("factory_name"), f.display_reg, e.started_at, e.contained_at,
-                       e.closed_at, e.casualties, e.summary, f.lat, f.lon)
-             .select_from(emergencies.join(provinces, p.code == e.province_code)
-                          .outerjoin(factories, f.factory_id == e.factory_id))
-             .where(condition).order_by(e.emergency_id))
-    rows = _placed(read_frame(conn, query))
-    for column in ("started_at", "contained_at", "closed_at"):
-        rows[column] = pd.to_datetime(rows[column])
-    rows["hours_since_start"] = rules.hours(rows["started_at"], pd.Series(pd.Timestamp(moment), index=rows.index))
-    rows["hours_since_start"] = rows["hours_since_start"].clip(lower=0).round(2)
-    return rows
+    return (sa.select(e.emergency_id, e.type, e.severity, e.status, e.province_code,
+                      p.name_th.label("province_th"), p.name_en.label("province_en"),
+                      e.factory_id, f.name.label("factory_name"), f.display_reg, e.started_at, e.contained_at,
+                      e.closed_at, e.casualties, e.summary, f.lat, f.lon)
+            .select_from(emergencies.join(provinces, p.code == e.province_code)
+                         .outerjoin(factories, f.factory_id == e.factory_id))
+            .where(condition).order_by(e.emergency_id))
 
 
-def _placed(rows: pd.DataFrame) -> pd.DataFrame:
-    """Each incident's map point: its factory's, else its province's centre, the k-th incident
-    placed there ``EMERGENCY_SPREAD_DEG`` * sqrt(k) from it along a golden-angle spiral."""
-    located = rows["lat"].notna() & rows["lon"].notna()
-    anchors = _province_centres()
-    rank = rows[~located].groupby("province_code").cumcount().to_numpy()
-    radius, angle = cfg.EMERGENCY_SPREAD_DEG * np.sqrt(rank), rank * _SPIRAL_TURN
-    centre = anchors.reindex(rows.loc[~located, "province_code"]).to_numpy()
-    rows = rows.astype({"lat": "float64", "lon": "float64"})
-    rows.loc[~located, "lat"] = centre[:, 0] + radius * np.sin(angle)
-    rows.loc[~located, "lon"] = centre[:, 1] + radius * np.cos(angle)
-    rows["placed"] = np.where(located, AT_FACTORY, AT_PROVINCE)
-    return rows.round({"lat": cfg.RISK_MAP_DECIMALS, "lon": cfg.RISK_MAP_DECIMALS})
+def _placed(rows: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Each incident's map point (``lat``, ``lon``, ``placed``): its factory's, else its
+    province's centre, the k-th incident placed there ``EMERGENCY_SPREAD_DEG`` * sqrt(k) from it
+    along a golden-angle spiral. Whole arrays at a time: this runs on every refresh."""
+    lat, lon = (rows[column].to_numpy(dtype=float, na_value=np.nan, copy=True) for column in ("lat", "lon"))
+    located = ~(np.isnan(lat) | np.isnan(lon))
+    centres, seen = _province_centres(), {}
+    for i in np.flatnonzero(~located):
+        code = rows["province_code"].iat[i]
+        rank = seen[code] = seen.get(code, -1) + 1
+        centre_lat, centre_lon = centres.get(code, (np.nan, np.nan))
+        radius, angle = cfg.EMERGENCY_SPREAD_DEG * math.sqrt(rank), rank * _SPIRAL_TURN
+        lat[i], lon[i] = centre_lat + radius * math.sin(angle), centre_lon + radius * math.cos(angle)
+    return {"lat": np.round(lat, cfg.RISK_MAP_DECIMALS), "lon": np.round(lon, cfg.RISK_MAP_DECIMALS),
+            "placed": np.where(located, AT_FACTORY, AT_PROVINCE)}
 
 
 @lru_cache(maxsize=1)
-def _province_centres() -> pd.DataFrame:
-    """A point inside each province (``lat``, ``lon`` by code): the boundaries' representative
-    point, which unlike a centroid always falls inside the province (Thailand's are not convex)."""
+def _province_centres() -> dict[str, tuple[float, float]]:
+    """A point inside each province, (lat, lon) by code: the boundaries' representative point,
+    which unlike a centroid always falls inside the province (Thailand's are not convex)."""
     shapes = reference.province_shapes()
     points = shapes.geometry.representative_point()
-    return pd.DataFrame({"lat": points.y.to_numpy(), "lon": points.x.to_numpy()}, index=shapes["code"].to_numpy())
+    return {code: (point.y, point.x) for code, point in zip(shapes["code"], points)}
 
 
 @dataclass(frozen=True)
@@ -193,8 +202,7 @@ def history(conn: sa.Connection, period: Period, flt: EmergencyFilter, today: da
     the log holds up to the end of ``today`` (the history is read once a day, not live)."""
     moment = end_of(today)
     first, last = history_window(period, today, flt)
-    window = EmergencyFilter(flt.scope, flt.types, flt.severities, flt.statuses, first, last)
-    rows = _incidents(conn, moment, window.condition())
+    rows = _incidents(conn, moment, replace(flt, first_day=first, last_day=last).condition())
     province_keys = ["province_code", "province_th", "province_en"]
     return History(first, last, moment, rows, rules.monthly_counts(rows, first, last),
                    rules.repeated(rows, province_keys),
