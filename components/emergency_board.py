@@ -39,8 +39,12 @@ STATUS_COLOURS = {"calm": "#eef2ee", "watch": "#ffd54f", "active": "#ef5350"}
 # Point radius (pixels) by severity 1..4.
 SEVERITY_RADIUS = {1: 5, 2: 7, 3: 10, 4: 13}
 NEW_COLOUR = "#b71c1c"
-_WIDTH = 760  # px: the map's column on a laptop screen, for the initial zoom
-_LIST_COLUMNS = ("new", "severity", "type", "province", "factory", "started", "since", "casualties", "status")
+_WIDTH = 560  # px: the map's column on a laptop screen (3/5 of the page), for the initial zoom
+# The list's columns, what the centre reads first leftmost (a laptop screen may hide the last one).
+_LIST_COLUMNS = ("new", "severity", "status", "type", "province", "factory", "since", "started", "casualties")
+# Pixels of the list's narrow columns and of the factory's (long names end in "…"): on a laptop
+# screen every column fits; on a wall screen there is room to spare.
+_LIST_WIDTHS = {"new": 64, "severity": 52, "casualties": 90, "factory": 210}
 _DOWNLOADED = (*_LIST_COLUMNS[1:], "display_reg", "hours_since_start", "summary", "lat", "lon", "emergency_id")
 
 
@@ -150,7 +154,7 @@ def board_deck(board: Board, outlines: dict, pending: frozenset[int]) -> _Compac
                             id="incidents-new", get_position="p",
                             get_radius=22, radius_units="'pixels'", filled=False, stroked=True,
                             get_line_color=_rgb(NEW_COLOUR, 255), line_width_min_pixels=3, pickable=False))
-    view = fit(*geojson_bounds(outlines), width=_WIDTH, height=MAP_HEIGHT, margin=0.25)
+    view = fit(*geojson_bounds(outlines), width=_WIDTH, height=MAP_HEIGHT, margin=0.35)
     return _CompactDeck(layers=layers, map_provider=None,
                         initial_view_state=pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom),
                         tooltip={"html": "<b>{t}</b><br/>{a}<br/>{b}<br/>{c}", "style": {"fontSize": "13px"}})
@@ -211,9 +215,8 @@ def incident_list(incidents: pd.DataFrame, pending: frozenset[int], *, key: str)
     marked = rows["new"] != ""
     styled = shown.style.apply(lambda row: [f"background-color: {NEW_COLOUR}22" if marked[row.name] else ""] * len(row),
                                axis=1)
-    narrow = {headers[c]: st.column_config.Column(width="small") for c in ("new", "severity", "casualties")}
-    st.dataframe(styled, hide_index=True, key=key, height="content",
-                 column_config={**narrow, headers["factory"]: st.column_config.Column(width="large")})
+    widths = {headers[column]: st.column_config.Column(width=pixels) for column, pixels in _LIST_WIDTHS.items()}
+    st.dataframe(styled, hide_index=True, key=key, height="content", column_config=widths)
     download_buttons(rows[list(_DOWNLOADED)].rename(columns=headers), "emergencies_open", key=f"{key}_download",
                      excel=True)
 
@@ -225,7 +228,8 @@ def incident_rows(incidents: pd.DataFrame, pending: frozenset[int] = frozenset()
         "severity": incidents["severity"].astype(int),
         "type": incidents["type"].map(type_label),
         "province": incidents[f"province_{lang()}"],
-        "factory": incidents["factory_name"].map(lambda name: t("emergency.area_event") if pd.isna(name) else name),
+        "factory": incidents["factory_name"].map(lambda name: t("emergency.area_event") if pd.isna(name)
+                                                 else short_name(name)),
         "started": [fmt_date(moment, with_time=True) for moment in incidents["started_at"]],
         "since": incidents["hours_since_start"].map(fmt_duration),
         "casualties": incidents["casualties"].astype(int),

@@ -60,12 +60,8 @@ st.caption(t("emergency.history.window", first=fmt_date(history.first), last=fmt
              n=fmt_int(len(history.incidents))))
 monthly_chart(history.monthly, key="emergency_monthly")
 durations_table(history, key="emergency_durations")
-provinces_column, factories_column = st.columns(2)
-with provinces_column:
-    repeats_table(history.repeat_provinces, kind="province", key="emergency_repeat_provinces", on_pick=open_province)
-with factories_column:
-    repeats_table(history.repeat_factories, kind="factory", key="emergency_repeat_factories",
-                  on_pick=open_factory_card)
+repeats_table(history.repeat_provinces, kind="province", key="emergency_repeat_provinces", on_pick=open_province)
+repeats_table(history.repeat_factories, kind="factory", key="emergency_repeat_factories", on_pick=open_factory_card)
 st.subheader(t("emergency.playback.title"))
 playback_map(history, outlines, key="emergency_playback")
 history_download(history, key="emergency_history_download")

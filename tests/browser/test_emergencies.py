@@ -156,7 +156,7 @@ def test_a_severe_incident_logged_while_the_board_is_open(page: Page, live_app_s
     page.locator('[data-testid="stSidebarNav"]').get_by_text("ภาพรวมประเทศ").click()
     wait_for_app_run(page)
     banner = page.locator(".st-key-emergency_banner")
-    expect(banner).to_contain_text(f"เหตุฉุกเฉินรุนแรงยังควบคุมไม่ได้ {severe + 1} เหตุ")
+    expect(banner).to_contain_text(f"เหตุรุนแรงยังควบคุมไม่ได้ {severe + 1} เหตุ")
     screenshot(page, "emergencies-banner")
     banner.get_by_role("link").click()
     page.wait_for_url(re.compile(r"/emergencies(\?|$)"))
