@@ -81,7 +81,7 @@ def run(engine: sa.Engine) -> None:
             timing, floors[name] = time_calls(call), time_calls(raw(q.incidents_query(condition)))
             print(f"{name:40} {timing!s:44} {floors[name]!s:44} {timing.median_ms / floors[name].median_ms:5.1f}x")
         board = q.board(conn, moment, national)
-    deck = len(board_deck(board, reference_geojson(), frozenset()).to_json().encode())
+    deck = len(board_deck(board, reference_geojson(), frozenset()).deck.to_json().encode())
     print(f"board deck JSON: {deck:,} B (sent whole by a refresh in which an incident is new or changed)")
     refreshes = measure_refreshes(engine.url.database)
     trips, runs, sizes = ([row[i] for row in refreshes] for i in range(3))

@@ -11,7 +11,9 @@ to the last, byte for byte (Streamlit then sends a reference instead of the deck
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -126,73 +128,68 @@ def status_counts(board: Board) -> None:
 
 
 def counts_by(incidents: pd.DataFrame) -> None:
-    """Open incidents by type and by severity, as two small tables with bars."""
-    for name, values, label in (
-            ("type", cfg.EMERGENCY_TYPES, type_label),
-            ("severity", cfg.EMERGENCY_SEVERITIES, lambda s: t("emergency.severity", n=s))):
-        counts = incidents[name].value_counts().reindex(values, fill_value=0)
-        frame = pd.DataFrame({"label": [label(v) for v in values], "n": counts.to_numpy()})
-        heading, n = t(f"emergency.by.{name}"), t("emergency.by.n")
-        st.dataframe(frame.rename(columns={"label": heading, "n": n}), hide_index=True, height="content",
-                         column_config={n: st.column_config.ProgressColumn(
-                             format="%d", min_value=0, max_value=max(1, int(counts.max())))})
+    """Open incidents by type (in the map's colours: the table is its legend too) and by severity."""
+    by_type, by_severity = Counter(incidents["type"]), Counter(incidents["severity"])
+    types = [f'| <span style="color:{TYPE_COLOURS[k]}">●</span> {type_label(k)} | {fmt_int(by_type[k])} |'
+             for k in cfg.EMERGENCY_TYPES]
+    severities = [f"| {t('emergency.severity', n=s)} | {fmt_int(by_severity[s])} |" for s in cfg.EMERGENCY_SEVERITIES]
+    for name, rows in (("type", types), ("severity", severities)):
+        st.markdown("\n".join([f"| {t(f'emergency.by.{name}')} | {t('emergency.by.n')} |", "|:--|--:|", *rows]),
+                    unsafe_allow_html=True)
 
 
-def board_deck(board: Board, outlines: dict, pending: frozenset[int]) -> _CompactDeck:
+@dataclass(frozen=True)
+class BoardMap:
+    """The board's deck, and the province code behind each object of each of its pickable layers."""
+
+    deck: _CompactDeck
+    province_codes: dict[str, list[str]]
+
+
+def board_deck(board: Board, outlines: dict, pending: frozenset[int]) -> BoardMap:
     """Provinces filled by status under the open incidents (contained ones hollow), new severe
-    ones ringed; the view frames ``outlines`` (the provinces in scope) whatever the incidents."""
+    ones ringed; the view frames ``outlines`` (the provinces in scope) whatever the incidents.
+    The incidents are plain records here: a handful of them, on every refresh."""
+    located = board.incidents.dropna(subset=["lat", "lon"]).to_dict("records")
+    by_status = {status: sorted((r for r in located if r["status"] == status), key=lambda r: r["severity"])
+                 for status in ("contained", "active")}  # the severest drawn last, on top
     layers = [_province_layer(board.provinces, outlines)]
-    incidents = board.incidents
     for status, filled in (("contained", False), ("active", True)):
         layers.append(pdk.Layer(
-            "ScatterplotLayer", _point_rows(_layer_rows(incidents, status)), id=f"incidents-{status}",
-            get_position="p", get_radius="r",
-            radius_units="'pixels'", get_fill_color="k" if filled else [255, 255, 255, 200], get_line_color="k",
-            stroked=True, filled=True, line_width_min_pixels=1 if filled else 2.5, pickable=True, auto_highlight=True))
-    new = _layer_rows(incidents, "active")
-    layers.append(pdk.Layer("ScatterplotLayer", _point_rows(new[new["emergency_id"].isin(pending)]),
-                            id="incidents-new", get_position="p",
+            "ScatterplotLayer", _point_rows(by_status[status]), id=f"incidents-{status}", get_position="p",
+            get_radius="r", radius_units="'pixels'", get_fill_color="k" if filled else [255, 255, 255, 200],
+            get_line_color="k", stroked=True, filled=True, line_width_min_pixels=1 if filled else 2.5, pickable=True,
+            auto_highlight=True))
+    new = [r for r in by_status["active"] if r["emergency_id"] in pending]
+    layers.append(pdk.Layer("ScatterplotLayer", _point_rows(new), id="incidents-new", get_position="p",
                             get_radius=22, radius_units="'pixels'", filled=False, stroked=True,
                             get_line_color=_rgb(NEW_COLOUR, 255), line_width_min_pixels=3, pickable=False))
     view = fit(*geojson_bounds(outlines), width=_WIDTH, height=MAP_HEIGHT, margin=0.35)
-    return _CompactDeck(layers=layers, map_provider=None,
+    deck = _CompactDeck(layers=layers, map_provider=None,
                         initial_view_state=pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom),
                         tooltip={"html": "<b>{t}</b><br/>{a}<br/>{b}<br/>{c}", "style": {"fontSize": "13px"}})
+    codes = {"provinces": [feature["id"] for feature in outlines["features"]],
+             **{f"incidents-{status}": [r["province_code"] for r in rows] for status, rows in by_status.items()}}
+    return BoardMap(deck, codes)
 
 
-def board_map(deck: _CompactDeck, province_codes: dict[str, list[str]], *, key: str,
-              on_province: Callable[[str], None]) -> None:
-    """Draw ``deck``; a click on a province, or on an incident, opens that province's page
-    (``province_codes``: the province code behind each object of each layer)."""
+def board_map(drawn: BoardMap, *, key: str, on_province: Callable[[str], None]) -> None:
+    """Draw the deck; a click on a province, or on an incident, opens that province's page."""
     def picked() -> None:
         for layer, chosen in st.session_state[key]["selection"]["indices"].items():
-            if chosen and chosen[0] < len(province_codes.get(layer, ())):
-                on_province(province_codes[layer][chosen[0]])
+            codes = drawn.province_codes.get(layer, ())
+            if chosen and chosen[0] < len(codes):
+                on_province(codes[chosen[0]])
 
-    st.pydeck_chart(deck, height=MAP_HEIGHT, key=key, on_select=picked, selection_mode="single-object",
+    st.pydeck_chart(drawn.deck, height=MAP_HEIGHT, key=key, on_select=picked, selection_mode="single-object",
                     alt=t("emergency.map.alt"))
 
 
-def board_layer_codes(board: Board, outlines: dict) -> dict[str, list[str]]:
-    """The province code behind each object of each pickable layer of :func:`board_deck`."""
-    codes = {"provinces": [feature["id"] for feature in outlines["features"]]}
-    for status in ("contained", "active"):
-        codes[f"incidents-{status}"] = _layer_rows(board.incidents, status)["province_code"].tolist()
-    return codes
-
-
-def _layer_rows(incidents: pd.DataFrame, status: str) -> pd.DataFrame:
-    """The incidents of one point layer, in drawing order (the severest last, on top)."""
-    rows = incidents[(incidents["status"] == status) & incidents["lat"].notna() & incidents["lon"].notna()]
-    return rows.sort_values("severity", kind="stable")
-
-
 def map_legend() -> None:
-    """What the fills, colours, sizes and rings of the map mean."""
+    """What the fills, sizes and rings of the map mean (the colours of the types: :func:`counts_by`)."""
     chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px #555">■</span> '
              f'{t(f"emergency.province_status.{s}")}' for s in cfg.PROVINCE_EMERGENCY_STATUSES]
     st.markdown(" &nbsp; ".join(chips), unsafe_allow_html=True)
-    type_legend()
     st.caption(t("emergency.map.legend", days=cfg.EMERGENCY_WATCH_DAYS))
 
 
@@ -214,7 +211,7 @@ def incident_list(incidents: pd.DataFrame, pending: frozenset[int], *, key: str)
     shown = rows[list(_LIST_COLUMNS)].rename(columns=headers)
     marked = rows["new"] != ""
     styled = shown.style.apply(lambda row: [f"background-color: {NEW_COLOUR}22" if marked[row.name] else ""] * len(row),
-                               axis=1)
+                               axis=1) if marked.any() else shown  # a Styler costs: only to shade new rows
     widths = {headers[column]: st.column_config.Column(width=pixels) for column, pixels in _LIST_WIDTHS.items()}
     st.dataframe(styled, hide_index=True, key=key, height="content", column_config=widths)
     download_buttons(rows[list(_DOWNLOADED)].rename(columns=headers), "emergencies_open", key=f"{key}_download",
@@ -262,30 +259,31 @@ def _province_layer(provinces: pd.DataFrame, outlines: dict) -> pdk.Layer:
     fill = {s: _rgb(colour, 200) for s, colour in STATUS_COLOURS.items()}
     counts, open_page = t("emergency.map.province_counts"), t("emergency.map.open_province")
     rows = provinces.set_index("code")[[name_column(), "status", "active", "contained"]].to_dict("index")
+    numbers = {n: fmt_int(n) for n in {*provinces["active"], *provinces["contained"]}}
     features = []
     for feature in outlines["features"]:
         row = rows[feature["id"]]
         features.append({**feature, "properties": {
             "t": row[name_column()], "a": status_text[row["status"]],
-            "b": counts.format(active=fmt_int(row["active"]), contained=fmt_int(row["contained"])),
+            "b": counts.format(active=numbers[row["active"]], contained=numbers[row["contained"]]),
             "c": open_page, "f": fill[row["status"]]}})
     return pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features}, id="provinces",
                      stroked=True, filled=True, get_fill_color="properties.f", get_line_color=[90, 90, 90, 160],
                      line_width_min_pixels=0.6, pickable=True, auto_highlight=True)
 
 
-def _point_rows(rows: pd.DataFrame) -> list[dict]:
+def _point_rows(records: list[dict]) -> list[dict]:
     """One object per incident: position, colour, radius and the tooltip's lines (no age: the
     deck must not change while the incidents do not)."""
-    return [{"p": [lon, lat], "k": _rgb(TYPE_COLOURS[kind]), "r": SEVERITY_RADIUS[int(severity)],
-             "t": t("emergency.map.point_title", type=type_label(kind), severity=int(severity)),
-             "a": province,
-             "b": t("emergency.area_event") if pd.isna(factory) else short_name(factory) + _unplaced(placed),
-             "c": t("emergency.map.point_state", started=fmt_date(started, with_time=True),
-                    status=status_label(status))}
-            for lon, lat, kind, severity, province, factory, placed, started, status
-            in zip(rows["lon"], rows["lat"], rows["type"], rows["severity"], rows[f"province_{lang()}"],
-                   rows["factory_name"], rows["placed"], rows["started_at"], rows["status"])]
+    province = f"province_{lang()}"
+    return [{"p": [r["lon"], r["lat"]], "k": _rgb(TYPE_COLOURS[r["type"]]), "r": SEVERITY_RADIUS[int(r["severity"])],
+             "t": t("emergency.map.point_title", type=type_label(r["type"]), severity=int(r["severity"])),
+             "a": r[province],
+             "b": t("emergency.area_event") if pd.isna(r["factory_name"])
+             else short_name(r["factory_name"]) + _unplaced(r["placed"]),
+             "c": t("emergency.map.point_state", started=fmt_date(r["started_at"], with_time=True),
+                    status=status_label(r["status"]))}
+            for r in records]
 
 
 def _unplaced(placed: str) -> str:

@@ -5,8 +5,8 @@ month and type, times to contain and close, repeated provinces and factories, a 
 import streamlit as st
 
 from components.emergency_board import (
-    board_deck, board_layer_codes, board_map, counts_by, filter_controls, incident_list, map_legend,
-    new_severe_alert, status_counts, updated_at,
+    board_deck, board_map, counts_by, filter_controls, incident_list, map_legend, new_severe_alert, status_counts,
+    updated_at,
 )
 from components.emergency_history import durations_table, history_download, monthly_chart, playback_map, repeats_table
 from components.i18n import fmt_date, fmt_int, t
@@ -44,8 +44,7 @@ def live_board() -> None:
     status_counts(board)
     map_column, counts_column = st.columns([3, 2])
     with map_column:
-        board_map(board_deck(board, outlines, pending), board_layer_codes(board, outlines), key="emergency_map",
-                  on_province=open_province)
+        board_map(board_deck(board, outlines, pending), key="emergency_map", on_province=open_province)
         map_legend()
     with counts_column:
         counts_by(board.incidents)
