@@ -112,7 +112,7 @@ def _severe_active(url: str) -> tuple[int, int]:
 def test_a_severe_incident_logged_while_the_board_is_open(page: Page, live_app_server):
     base_url, database_url = live_app_server.url, live_app_server.database_url
     refresh_ms = live_app_server.refresh_s * 1000
-    open_app(page, base_url, "/emergencies")
+    open_app(page, base_url, "/emergencies?status=active,contained")  # a filter the refreshes must keep
     expect(page.locator(f"{DECK} canvas").first).to_be_visible()
     before = _deck_state(page)
     _zoom_in(page)
@@ -144,6 +144,9 @@ def test_a_severe_incident_logged_while_the_board_is_open(page: Page, live_app_s
     assert (after["zoom"], after["latitude"], after["longitude"]) == (
         zoomed["zoom"], zoomed["latitude"], zoomed["longitude"])  # ... and the viewer's view did not
     assert page.locator(MAIN).evaluate("el => el.scrollTop") == scrolled
+    assert re.search(r"status=active(,|%2C)contained", page.url), page.url
+    chosen = page.locator('.st-key-emergency_status button[aria-pressed="true"]')
+    expect(chosen).to_have_text(["ยังควบคุมไม่ได้", "ควบคุมได้แล้ว"])
     screenshot(page, "emergencies-new-severe")
 
     page.wait_for_timeout(refresh_ms + 500)  # one more refresh: still highlighted
@@ -191,6 +194,17 @@ def test_national_board_map_click_and_downloads(page: Page, app_server: str):
     page.wait_for_url(re.compile(r"/province\?(.*&)?code=40(&|$)"))
     wait_for_app_run(page)
     expect(page.locator('[data-testid="stSidebarNav"]')).to_be_visible()
+
+
+def test_a_factory_with_repeat_incidents_opens_its_card(page: Page, app_server: str):
+    open_app(page, app_server, "/emergencies")
+    table = page.locator('[data-testid="stDataFrame"]').filter(has_text="เลขทะเบียน")
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the first row's selection box
+    page.wait_for_url(re.compile(r"/risk\?(.*&)?factory=\d{14}(&|$)"))
+    wait_for_app_run(page)
+    expect(page.get_by_text("การตรวจล่าสุด", exact=False)).to_be_visible()  # the card is open
 
 
 def test_playback_goes_month_by_month(page: Page, app_server: str):
