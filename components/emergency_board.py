@@ -77,18 +77,18 @@ def filter_controls(provinces: pd.DataFrame) -> None:
     types, severities, statuses = cfg.EMERGENCY_TYPES, cfg.EMERGENCY_SEVERITIES, cfg.EMERGENCY_STATUSES
     dates = EMERGENCIES["dates"]
     with st.container(border=True):
-        row, second = st.columns([4, 2, 3]), st.columns([4, 5])
-        bound(row[0].multiselect, EMERGENCIES, "type", key="emergency_type", label=t("emergency.filter.type"),
+        first, second = st.columns([4, 2, 3]), st.columns([4, 5])
+        bound(first[0].multiselect, EMERGENCIES, "type", key="emergency_type", label=t("emergency.filter.type"),
               options=types, format_func=fixed_labels(types, type_label), placeholder=t("emergency.filter.any_type"))
         bound(second[0].pills, EMERGENCIES, "severity", key="emergency_severity", label=t("emergency.filter.severity"),
               options=severities, selection_mode="multi",
               format_func=fixed_labels(severities, lambda s: t("emergency.severity", n=s)))
         bound(second[1].pills, EMERGENCIES, "status", key="emergency_status", label=t("emergency.filter.status"),
               options=statuses, selection_mode="multi", format_func=fixed_labels(statuses, status_label))
-        bound(row[1].selectbox, EMERGENCIES, "code", key="emergency_code", label=t("emergency.filter.province"),
+        bound(first[1].selectbox, EMERGENCIES, "code", key="emergency_code", label=t("emergency.filter.province"),
               options=codes, format_func=fixed_labels(codes, lambda c: t("filter.all") if c is None else names[c]),
               placeholder=t("filter.all"))
-        bound(row[2].date_input, EMERGENCIES, "dates", key="emergency_dates", label=t("emergency.filter.dates"),
+        bound(first[2].date_input, EMERGENCIES, "dates", key="emergency_dates", label=t("emergency.filter.dates"),
               min_value=dates.earliest, max_value=dates.latest, format="DD/MM/YYYY",
               help=t("emergency.filter.dates_help"))
 
@@ -218,7 +218,7 @@ def incident_list(incidents: pd.DataFrame, pending: frozenset[int], *, key: str)
                      excel=True)
 
 
-def incident_rows(incidents: pd.DataFrame, pending: frozenset[int] = frozenset()) -> pd.DataFrame:
+def incident_rows(incidents: pd.DataFrame, pending: frozenset[int]) -> pd.DataFrame:
     """Display values of incidents: labels in the session's language, BE dates, durations."""
     return pd.DataFrame({
         "new": [t("emergency.new.mark") if i in pending else "" for i in incidents["emergency_id"]],

@@ -4,8 +4,8 @@ they happened.
 
 The playback is one plotly figure with a slider step per month that swaps the points in the
 browser, without a trip to the server (plotly's animated frames were left out: pausing one makes
-plotly report an unhandled rejected promise). It is drawn over our own boundaries as a map layer on the
-``white-bg`` style (nothing fetched), and fits itself to the scope: plotly fits a map to the
+plotly report an unhandled rejected promise). It is drawn over our own boundaries as a map layer
+on the ``white-bg`` style (nothing fetched), and fits itself to the scope: plotly fits a map to the
 points of its traces (``fitbounds``), so an invisible trace holds the corners of the provinces
 in scope and every month keeps the same frame.
 """
@@ -63,9 +63,8 @@ def durations_table(history: History, *, key: str) -> None:
         **({"severity": stats["severity"]} if "severity" in stats else {}),
         **{column: stats[column] for column in DURATION_COLUMNS}})
     headers = {column: t(f"emergency.durations.col.{column}") for column in shown.columns}
-    hours = {headers[c]: st.column_config.NumberColumn(format="%.1f")
-             for c in DURATION_COLUMNS if c.endswith("_h")}
-    st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=hours, height="content")
+    one_decimal = {headers[c]: st.column_config.NumberColumn(format="%.1f") for c in DURATION_COLUMNS if c.endswith("_h")}
+    st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=one_decimal, height="content")
     st.caption(t("emergency.durations.note"))
     download_buttons(shown.rename(columns=headers), f"emergency_durations_by_{grouping}", key=f"{key}_download",
                      excel=True)
@@ -103,8 +102,8 @@ def repeats_table(repeats: pd.DataFrame, *, kind: str, key: str, on_pick: Callab
 def playback_map(history: History, outlines: dict, *, key: str) -> None:
     """Where incidents started, month by month, on a slider that redraws the points in the browser."""
     incidents = history.incidents.dropna(subset=["lat", "lon"])
-    months = pd.date_range(pd.Timestamp(history.first).to_period("M").to_timestamp(), pd.Timestamp(history.last),
-                           freq="MS")
+    counts = history.monthly.groupby("month")["n"].sum()  # the months of the window, as the chart counts them
+    months = counts.index
     started = incidents["started_at"].dt.to_period("M").dt.to_timestamp()
     by_month = [_month_points(incidents[started == month]) for month in months]
     west, south, east, north = geojson_bounds(outlines)
@@ -115,8 +114,7 @@ def playback_map(history: History, outlines: dict, *, key: str) -> None:
                             hovertemplate=f"<b>{type_label(kind)}</b> · %{{text}}<br>%{{customdata}}<extra></extra>",
                             **{name: values[i] for name, values in by_month[0].items()})
               for i, kind in enumerate(cfg.EMERGENCY_TYPES)]
-    counts = started.value_counts()
-    labels = [t("emergency.playback.step", month=month_label(m.date()), n=fmt_int(counts.get(m, 0))) for m in months]
+    labels = [t("emergency.playback.step", month=month_label(m.date()), n=fmt_int(counts[m])) for m in months]
     figure = go.Figure(data=[corners, *traces])
     figure.update_layout(**chart_layout(height=PLAYBACK_HEIGHT, margin={"l": 0, "r": 0, "t": 10, "b": 70}),
                          showlegend=False,
