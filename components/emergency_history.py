@@ -63,7 +63,8 @@ def durations_table(history: History, *, key: str) -> None:
         **({"severity": stats["severity"]} if "severity" in stats else {}),
         **{column: stats[column] for column in DURATION_COLUMNS}})
     headers = {column: t(f"emergency.durations.col.{column}") for column in shown.columns}
-    one_decimal = {headers[c]: st.column_config.NumberColumn(format="%.1f") for c in DURATION_COLUMNS if c.endswith("_h")}
+    one_decimal = {headers[c]: st.column_config.NumberColumn(format="%.1f")
+                   for c in DURATION_COLUMNS if c.endswith("_h")}
     st.dataframe(shown.rename(columns=headers), hide_index=True, column_config=one_decimal, height="content")
     st.caption(t("emergency.durations.note"))
     download_buttons(shown.rename(columns=headers), f"emergency_durations_by_{grouping}", key=f"{key}_download",
@@ -86,7 +87,7 @@ def repeats_table(repeats: pd.DataFrame, *, kind: str, key: str, on_pick: Callab
         "worst_severity": repeats["worst_severity"].astype(int),
         "types": repeats["types"].map(lambda codes: ", ".join(type_label(c) for c in codes.split(","))),
         "latest": [fmt_date(moment, with_time=True) for moment in repeats["latest"]]})
-    headers = {column: t(f"emergency.repeat.col.{column}") for column in shown.columns}
+    headers = {column: t(f"emergency.repeat.col.{column}") for column in (*shown.columns, "code")}
 
     def picked() -> None:
         rows = st.session_state[key]["selection"]["rows"]

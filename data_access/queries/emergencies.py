@@ -74,7 +74,6 @@ class Board:
     """The board at one moment: the open incidents, severest first and then the longest running,
     and every province in scope with its counts and status."""
 
-    moment: datetime
     incidents: pd.DataFrame = field(repr=False)
     provinces: pd.DataFrame = field(repr=False)
 
@@ -85,7 +84,7 @@ def board(conn: sa.Connection, moment: datetime, flt: EmergencyFilter) -> Board:
     (closed within ``EMERGENCY_WATCH_DAYS`` before ``moment``), then the status rule."""
     rows = _incidents(conn, moment, board_condition(moment, flt))
     closed = rows["status"] == CLOSED
-    return Board(moment, _severest_first(rows[~closed]),
+    return Board(_severest_first(rows[~closed]),
                  _province_status(conn, flt.scope, rows[~closed], rows[closed & (rows["closed_at"] <= moment)]))
 
 
