@@ -5,7 +5,7 @@ browser's request to the end of the fragment's run, both seen on the websocket) 
 server sends for it, median and 95th percentile over warm refreshes, with nothing new in the log
 (the usual case); and the deck's size, which a refresh with a new or changed incident sends too.
 
-Target (issue 12): under 300 ms and under 100 kB per refresh, warm. 1 kB = 1,000 bytes here.
+Target: under 300 ms and under 100 kB per refresh, warm. 1 kB = 1,000 bytes here.
 """
 from __future__ import annotations
 
@@ -62,7 +62,7 @@ _RECORD = """(() => {
 
 
 def run(engine: sa.Engine) -> None:
-    heading("Emergency board (issue 12)")
+    heading("Emergency board")
     set_log_level("error")  # labels are read outside a Streamlit session here
     moment = datetime.now(ZoneInfo(LOCAL_TIMEZONE)).replace(tzinfo=None)
     with engine.connect() as conn:
