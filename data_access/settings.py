@@ -5,6 +5,7 @@ world (national totals, level shares) belong to the demo generator's parameters,
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -242,3 +243,24 @@ INGEST_FLAG_DISPLAY_REG_UNREADABLE = "display_reg_unreadable"  # kept as written
 INGEST_EXIT_ALL_LOADED = 0
 INGEST_EXIT_SOME_REJECTED = 1
 INGEST_EXIT_NOTHING_LOADED = 2
+
+# --- Emergency board (pages/emergencies.py, data_access/queries/emergencies.py,
+# data_access/rules/emergencies.py). ---
+# The board's live part reads the log again this often (seconds) without rerunning the page; a
+# wall screen may want it sooner: the environment variable MIND_EMERGENCY_REFRESH_S overrides it.
+EMERGENCY_REFRESH_S = float(os.environ.get("MIND_EMERGENCY_REFRESH_S", "60"))
+# The log's timestamps are Thai local time without a zone; "now" is read in this zone.
+LOCAL_TIMEZONE = "Asia/Bangkok"
+# An incident of this severity or more is severe: the banner on every page, the highlight when new.
+EMERGENCY_SEVERE_FROM = 3
+# Province status on the board: "active" while an incident there is active; "watch" when none is
+# but one is contained and not yet closed, or was closed within this many days; "calm" otherwise.
+EMERGENCY_WATCH_DAYS = 7
+PROVINCE_EMERGENCY_STATUSES = ("calm", "watch", "active")
+# History: fiscal years shown, up to the one chosen in the sidebar.
+EMERGENCY_HISTORY_FISCAL_YEARS = 5
+# A province or factory with at least this many incidents in the history's window repeats.
+EMERGENCY_REPEAT_MIN = 2
+# Incidents without a factory point sit at their province's centre; several there are spread on a
+# spiral this far apart (degrees, about 9 km) so that each can be seen and hovered.
+EMERGENCY_SPREAD_DEG = 0.08

@@ -9,9 +9,9 @@ from components.factory_map import band_legend, factory_map, hex_deck, hex_legen
 from components.factory_table import factory_table
 from components.i18n import fiscal_year_label, fmt_date, fmt_int, t
 from components.metric_map import label, metric_choropleth, metric_selector
-from components.plumbing import coverage, reference, url_state
+from components.plumbing import coverage, reference
 from components.plumbing.navigation import open_province
-from components.plumbing.params import RISK, factory_filter
+from components.plumbing.params import RISK, factory_filter, read_filter
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.risk_labels import band_label
@@ -22,11 +22,7 @@ ensure_shell()
 require_data()
 
 f = current()
-values = url_state.read(RISK)
-in_view = reference.provinces_in(f.scope)
-flt, refused = factory_filter(values, f.scope, set(in_view["code"]))
-if refused:
-    url_state.refuse(RISK, "code", refused)
+values, flt, in_view = read_filter(RISK, f.scope, factory_filter)
 
 st.title(t("risk.title"))
 st.caption(t("risk.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fmt_date(f.period.day)))

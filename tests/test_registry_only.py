@@ -86,3 +86,9 @@ def test_the_province_page_shows_no_adoption_section_of_nothing(registry_only_ap
     shown = "\n".join(str(i.value) for i in app.info)
     assert "ยังวัดไม่ได้" in shown and "ใบรับรองอุตสาหกรรมสีเขียว" in shown
     assert "การยกระดับ: อุตสาหกรรมสีเขียวและอุตสาหกรรม 4.0" not in [h.value for h in app.subheader]
+
+
+def test_the_emergency_board_does_not_call_an_empty_log_calm(registry_only_app_db):
+    app = open_page("pages/emergencies.py")
+    assert "ยังไม่ได้นำเข้า “เหตุฉุกเฉิน (ศบฉ.อก.)”" in "\n".join(str(i.value) for i in app.info)
+    assert not app.metric  # no "0 active"

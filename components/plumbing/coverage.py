@@ -29,6 +29,7 @@ OVERVIEW = (*coverage.needs_of((*HEADLINE, *OVERVIEW_MAP), coverage.METRIC_NEEDS
 RISK = (*coverage.needs_of(RISK_MAP, coverage.METRIC_NEEDS), *coverage.RISK_INPUTS)
 PROVINCE = (*coverage.needs_of(KPI_ORDER, coverage.KPI_NEEDS), "kpi_targets", *TREND_SERIES, *coverage.RISK_INPUTS)
 ADOPTION = (*coverage.LADDER_NEEDS["gi"], *coverage.LADDER_NEEDS["i40"], "kpi_targets")
+EMERGENCIES = ("emergencies",)
 EVERY_EXPORT = tuple(table.name for table in IMPORT_TABLES.values())
 TRENDS = TREND_SERIES
 LADDER_NEEDS = coverage.LADDER_NEEDS

@@ -31,3 +31,8 @@ def page_link(url_path: str, label: str, *, where: object = st, icon: bool = Tru
 def open_province(code: str) -> None:
     """Go to the province page for ``code`` (``?code=``)."""
     open_page("province", code=code)
+
+
+def open_factory_card(factory_id: str) -> None:
+    """Go to the risk page with the card of ``factory_id`` open (``?factory=``)."""
+    open_page("risk", factory=factory_id)

@@ -31,6 +31,7 @@ PAGES = (
     PageSpec("pages/overview.py", "page.overview", "🗺️"),
     PageSpec("pages/risk.py", "page.risk", "⚠️"),
     PageSpec("pages/province.py", "page.province", "📍"),
+    PageSpec("pages/emergencies.py", "page.emergencies", "🚨"),
     PageSpec("pages/adoption.py", "page.adoption", "🌱"),
     PageSpec("pages/data.py", "page.data", "🗄️"),
 )

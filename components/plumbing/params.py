@@ -7,26 +7,33 @@ how they are read and written).
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
   ``metric``; the province page's ``code`` and ``map`` (districts shaded, or factories); the
   adoption page's ``code``, ``ladder`` (``gi`` or ``i40``), ``level``, ``gi_metric``, ``i40_metric``
-  and ``by``.
+  and ``by``; the emergency board's filter (``type``, ``severity``, ``status``, ``dates`` a range
+  of start days ``2026-10-01..2026-11-30``, ``code`` the province) and ``by`` (how the history
+  groups the times to contain and close).
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+import pandas as pd
 
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from components.plumbing import queries, reference, url_state
-from components.plumbing.url_state import Choice, Choices, Flag, Group, Text
+from components.plumbing.url_state import Choice, Choices, DateRange, Flag, Group, Text
 from data_access import settings as cfg
+from data_access.queries.emergencies import DURATION_GROUPINGS, EmergencyFilter
 from data_access.queries.risk_map import FactoryFilter
 from data_access.rules.fiscal import recent_fiscal_years
 from data_access.rules.metrics import ADOPTION_MAP, OVERVIEW_MAP, RISK_MAP
 from data_access.rules.scope import Scope
 
+F = TypeVar("F")
 CATEGORIES = (1, 2, 3)
 ALL = "all"  # the widgets' option for "no restriction" (the value None)
 # A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
@@ -78,9 +85,8 @@ def scope_of(filters: dict[str, Any]) -> Scope:
 def factory_filter(values: dict[str, Any], scope: Scope, in_scope: set[str]) -> tuple[FactoryFilter, str | None]:
     """The risk page's filter from its parameters, inside the sidebar's ``scope``; a province
     outside ``in_scope`` (the provinces the scope leaves) is refused: its code comes back."""
-    code = values["code"]
-    refused = code if code is not None and code not in in_scope else None
-    flt = FactoryFilter(scope=replace(scope, province_code=None if refused else code), bands=values["band"],
+    scope, refused = _province_scope(values["code"], scope, in_scope)
+    flt = FactoryFilter(scope=scope, bands=values["band"],
                         factors=values["factor"], categories=values["class"], factory_types=values["type"],
                         overdue_only=values["overdue"], open_complaints_only=values["complaints"])
     return flt, refused
@@ -121,3 +127,41 @@ def adoption_values(values: dict[str, Any], in_scope: set[str]) -> dict[str, Any
     if values["level"] is not None and values["level"] not in LADDER_LEVELS[values["ladder"]]:
         url_state.refuse(ADOPTION, "level", str(values["level"]))
     return url_state.read(ADOPTION)
+
+
+EMERGENCIES = Group("emergencies", (
+    Choices("type", options=cfg.EMERGENCY_TYPES),
+    Choices("severity", options=cfg.EMERGENCY_SEVERITIES, cast=int),
+    Choices("status", options=cfg.EMERGENCY_STATUSES),
+    DateRange("dates", None, message="emergency.bad_dates"),
+    Choice("code", None, options=reference.province_codes, message="emergency.unknown_province", none_option=ALL),
+    Choice("by", "type", options=tuple(DURATION_GROUPINGS)),
+))
+
+
+def emergency_filter(values: dict[str, Any], scope: Scope, in_scope: set[str]) -> tuple[EmergencyFilter, str | None]:
+    """The board's filter from its parameters, inside the sidebar's ``scope``; a province outside
+    ``in_scope`` is refused, as on the risk page: its code comes back."""
+    scope, refused = _province_scope(values["code"], scope, in_scope)
+    first, last = values["dates"] or (None, None)
+    return EmergencyFilter(scope=scope, types=values["type"], severities=values["severity"],
+                           statuses=values["status"], first_day=first, last_day=last), refused
+
+
+def read_filter(group: Group, scope: Scope, make: Callable[[dict[str, Any], Scope, set[str]], tuple[F, str | None]]
+                ) -> tuple[dict[str, Any], F, pd.DataFrame]:
+    """A page's parameters (``group``), the filter ``make`` builds of them inside the sidebar's
+    ``scope``, and the provinces in view; a province outside them is explained and dropped."""
+    values = url_state.read(group)
+    in_view = reference.provinces_in(scope)
+    flt, refused = make(values, scope, set(in_view["code"]))
+    if refused:
+        url_state.refuse(group, "code", refused)
+    return values, flt, in_view
+
+
+def _province_scope(code: str | None, scope: Scope, in_scope: set[str]) -> tuple[Scope, str | None]:
+    """``scope`` narrowed to the province ``code``, unless ``in_scope`` (the provinces the scope
+    leaves) lacks it: then ``scope`` as it is, and the refused code."""
+    refused = code if code is not None and code not in in_scope else None
+    return replace(scope, province_code=None if refused else code), refused

@@ -89,6 +89,13 @@ def province_geojson() -> dict:
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
+def provinces_geojson(codes: tuple[str, ...]) -> dict:
+    """The provinces ``codes`` (a region's, an inspection region's, one) as the browser receives them."""
+    wanted = set(codes)
+    return {"type": "FeatureCollection", "features": [f for f in province_geojson()["features"] if f["id"] in wanted]}
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
 def district_geojson(province_code: str) -> dict:
     """The districts of one province as the browser receives them (ids are district codes)."""
     return browser_geojson(district_shapes(province_code))

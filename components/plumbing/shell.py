@@ -19,6 +19,7 @@ from components.app_header import app_header, database_unavailable
 from components.factory_search import search_box, search_results
 from components.i18n import fmt_date, t
 from components.plumbing import first_start, queries, reference, url_state
+from components.plumbing.alerts import emergency_banner
 from components.plumbing.database import DatabaseUnavailable
 from components.plumbing.pages import PAGES
 from components.plumbing.params import FILTERS, LANGUAGE, fiscal_years, scope_of
@@ -84,6 +85,7 @@ def _run_page(page: StreamlitPage) -> None:
         st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
     running = _SHELL_RUNNING.set(True)
     try:
+        emergency_banner(page.url_path)
         page.run()
     finally:
         _SHELL_RUNNING.reset(running)

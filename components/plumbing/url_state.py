@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -164,6 +165,33 @@ class Text(Param):
         if re.fullmatch(self.pattern, text):
             return text, []
         return self.initial(), [raw]
+
+
+@dataclass(frozen=True)
+class DateRange(Param):
+    """A span of days, both ends included: ``2025-10-01..2026-09-30`` in the link (ISO dates, the
+    first not after the last, both within ``earliest`` .. ``latest``, which a date widget is also
+    given as its bounds). A date widget in range mode gives a pair, or a single day while the
+    second is being picked: a single day is that day alone."""
+
+    earliest: date = date(2000, 1, 1)
+    latest: date = date(2100, 12, 31)
+
+    def parse(self, raw: str) -> tuple[tuple[date, date] | None, list[str]]:
+        parts = [_cast(date.fromisoformat, part.strip()) for part in raw.split("..")]
+        if len(parts) == 2 and None not in parts and self.earliest <= parts[0] <= parts[1] <= self.latest:
+            return (parts[0], parts[1]), []
+        return self.initial(), [raw]
+
+    def format(self, value: tuple[date, date] | None) -> str:
+        return "" if value is None else f"{value[0].isoformat()}..{value[1].isoformat()}"
+
+    def to_widget(self, value: tuple[date, date] | None) -> tuple[date, ...]:
+        return () if value is None else tuple(value)
+
+    def from_widget(self, value: Sequence[date] | None) -> tuple[date, date] | None:
+        days = tuple(value or ())
+        return (days[0], days[-1]) if days else None
 
 
 @dataclass(frozen=True)

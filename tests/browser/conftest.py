@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -122,14 +123,16 @@ def national_db() -> Path:
 
 
 def _serve_copy(national_db: Path, workdir: Path, name: str) -> Iterator[str]:
-    ensure_static_fonts()  # requested by the first page load, before any script run could copy them
     # A copy per server: DuckDB allows one writing process per file, and the app may write.
     database = workdir / "national.duckdb"
     shutil.copyfile(national_db, database)
-    server = StreamlitServer(
-        "app.py", cwd=ROOT, log_path=workdir / "streamlit.log", name=name,
-        env={"DATABASE_URL": f"duckdb:///{database}"},
-    )
+    yield from _serve({"DATABASE_URL": f"duckdb:///{database}"}, workdir, name)
+
+
+def _serve(env: dict[str, str], workdir: Path, name: str) -> Iterator[str]:
+    """The app served with ``env`` (its database, settings) added to the environment."""
+    ensure_static_fonts()  # requested by the first page load, before any script run could copy them
+    server = StreamlitServer("app.py", cwd=ROOT, log_path=workdir / "streamlit.log", name=name, env=env)
     _servers.append(server)
     try:
         server.start()
@@ -155,6 +158,45 @@ def cold_app_server(national_db: Path, tmp_path_factory: pytest.TempPathFactory)
 def fresh_app_server(national_db: Path, tmp_path: Path) -> Iterator[str]:
     """A server started for one test alone: cold for whatever that test opens first."""
     yield from _serve_copy(national_db, tmp_path, "fresh_app_server")
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    url: str
+    database_url: str
+    refresh_s: float  # the emergency board's refresh interval: short, so that a test sees refreshes
+
+
+@pytest.fixture(scope="module")
+def live_app_server(postgres_server, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The app on a PostgreSQL database of its own, filled with the small demo data, refreshing
+    the emergency board every few seconds: for tests that write to the database while the app
+    runs, as another system would (a DuckDB file takes one writing process, and the app's
+    server holds it)."""
+    import sqlalchemy as sa
+
+    from data_access import demo
+    from data_access.db import connect, schema
+
+    name = f"test_live_{os.getpid()}"
+    admin = sa.create_engine(postgres_server, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = postgres_server.set(database=name).render_as_string(hide_password=False)
+    engine = connect.make_engine(url)
+    schema.create_all(engine)
+    demo.generate(engine, scale=demo.SCALES["small"])
+    engine.dispose()
+    refresh_s = 4
+    try:
+        for base_url in _serve({"DATABASE_URL": url, "MIND_EMERGENCY_REFRESH_S": str(refresh_s)},
+                               tmp_path_factory.mktemp("live_app_server"), "live_app_server"):
+            yield LiveServer(base_url, url, refresh_s)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 # --- browser -------------------------------------------------------------------------------------
