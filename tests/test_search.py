@@ -86,6 +86,6 @@ def test_the_search_box_is_on_every_page(search_app_db, page):
     app = open_page(page)
     app.sidebar.text_input(key="factory_search").input("siam test").run()
     assert not app.exception, app.exception
-    links = [link.proto for link in app.get("page_link")]
+    links = [link.proto for link in app.sidebar.get("page_link")]  # the results (the alert links elsewhere)
     assert [link.label.split(" · ")[0] for link in links] == ["Siam Test Chemical Co., Ltd."]
     assert links[0].page == "risk" and "factory=11011004201015" in links[0].query_string  # opens its card
