@@ -10,7 +10,6 @@ import sqlalchemy as sa
 from components.plumbing.url_state import Choice, Choices, Flag, Group, Text, _shown, parse, to_params
 from data_access.db import connect, schema
 from tests import adoption_fixture
-from tests import small_fixture as fx
 from tests.apptest import app_database, open_page
 
 GROUP = Group("test", (
