@@ -12,22 +12,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import adoption, emergencies, ingest, ingest_gis, overview, province, reads, risk  # noqa: E402
+from bench import adoption, emergencies, ingest, ingest_gis, overview, plans, province, reads, risk  # noqa: E402
 from bench.common import national_database  # noqa: E402
 from data_access.db.connect import make_engine  # noqa: E402
 
 SECTIONS = {"overview": overview.run, "ingest": ingest.run, "province": province.run, "risk": risk.run,
-            "reads": reads.run, "adoption": adoption.run, "ingest_gis": ingest_gis.run, "emergencies": emergencies.run}
+            "reads": reads.run, "adoption": adoption.run, "ingest_gis": ingest_gis.run, "emergencies": emergencies.run,
+            "plans": plans.run}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rebuild", action="store_true", help="build the national demo data again")
+    parser.add_argument("--database-url", help="measure this database instead of the national demo DuckDB file "
+                        "(the plans section needs a PostgreSQL one holding the national demo data)")
     parser.add_argument("sections", nargs="*", help=f"sections to run (default: all of {', '.join(SECTIONS)})")
     args = parser.parse_args()
     if unknown := set(args.sections) - set(SECTIONS):
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
-    url = national_database(rebuild=args.rebuild)
+    url = args.database_url or national_database(rebuild=args.rebuild)
     os.environ["DATABASE_URL"] = url  # the pages under AppTest read the same file
     engine = make_engine(url)
     for name in args.sections or SECTIONS:

@@ -9,7 +9,7 @@ import either lands whole or not at all.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 import pandas as pd
@@ -120,6 +120,14 @@ def replace_rows(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> i
         conn.execute(table.insert().from_select(list(stage.c.keys()),
                                                 sa.select(*stage.c).where(~sa.exists().where(same_key))))
     return len(frame)
+
+
+def analyze(conn: sa.Connection, tables: Iterable[sa.Table]) -> None:
+    """Refresh the planner's statistics of ``tables`` after a load. PostgreSQL plans the pages'
+    queries from them: before autovacuum has run, a fresh load hides plans that turn slow once
+    statistics exist, and stale ones after a large load mislead it the other way."""
+    for table in tables:
+        conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.quote(table.name)}"))
 
 
 def _coerce(frame: pd.DataFrame, table: sa.Table) -> pd.DataFrame:

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from data_access import reference
 from data_access import settings as S
 from data_access.db import schema
-from data_access.db.bulk import insert_dataframe
+from data_access.db.bulk import analyze, insert_dataframe
 from data_access.demo import adoption, complaints, emergencies, factories, inspections, programs, reference_rows
 from data_access.demo.sampling import Context
 from data_access.queries.risk_scores import refresh_factory_risk
@@ -92,6 +92,8 @@ def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED,
         counts[schema.factory_risk.name] = refresh_factory_risk(conn, ctx.as_of)
         report(0.99, "log")
         write(schema.load_log, _load_log(ctx, load_id, started, sum(counts.values())))
+    with engine.begin() as conn:
+        analyze(conn, schema.metadata.sorted_tables)
     report(1.0, "done")
     return counts
 
