@@ -136,16 +136,16 @@ def history_download(history: History, *, key: str) -> None:
 
 
 def history_rows(incidents: pd.DataFrame) -> pd.DataFrame:
-    """Display values of past incidents: labels in the session's language, BE dates, hours."""
-    def when(column: str) -> list[str]:
-        return ["" if pd.isna(moment) else fmt_date(moment, with_time=True) for moment in incidents[column]]
-
+    """Past incidents for the files: labels in the session's language, times as times (date cells
+    in Excel, ISO in CSV, as every download), hours to contain and to close."""
+    types = {kind: type_label(kind) for kind in cfg.EMERGENCY_TYPES}
+    statuses = {status: status_label(status) for status in cfg.EMERGENCY_STATUSES}
     return pd.DataFrame({
-        "emergency_id": incidents["emergency_id"], "type": incidents["type"].map(type_label),
-        "severity": incidents["severity"].astype(int), "status": incidents["status"].map(status_label),
+        "emergency_id": incidents["emergency_id"], "type": incidents["type"].map(types),
+        "severity": incidents["severity"].astype(int), "status": incidents["status"].map(statuses),
         "province": incidents[f"province_{lang()}"], "factory": incidents["factory_name"].fillna(""),
-        "display_reg": incidents["display_reg"].fillna(""), "started": when("started_at"),
-        "contained": when("contained_at"), "closed": when("closed_at"),
+        "display_reg": incidents["display_reg"].fillna(""), "started": incidents["started_at"],
+        "contained": incidents["contained_at"], "closed": incidents["closed_at"],
         "contain_h": hours(incidents["started_at"], incidents["contained_at"]).round(1),
         "close_h": hours(incidents["started_at"], incidents["closed_at"]).round(1),
         "casualties": incidents["casualties"].astype(int), "summary": incidents["summary"].fillna(""),

@@ -8,10 +8,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.i18n import fmt_date, fmt_int, lang, t
+from components.i18n import fmt_date, lang, t
 from components.risk_labels import band_label, factor_list
-from components.tables import as_date, download_buttons, table_height
-from data_access.settings import RISK_TABLE_ROWS
+from components.tables import as_date, download_buttons, on_screen, table_height
 
 # The score and why first, after the name; where and what the factory is after them.
 _SHOWN = ("name", "score", "band", "top_factors", "last_inspected_on", "open_complaints", "province", "district",
@@ -20,10 +19,12 @@ _DOWNLOADED = (*_SHOWN, "lat", "lon")
 
 
 def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], None], day: date) -> None:
-    """The first ``RISK_TABLE_ROWS`` rows of ``frame`` (as :func:`risk_map.matching_factories`
-    orders it) on screen, dates in words; every row in the downloads, dates as dates."""
+    """The first rows of ``frame`` (as :func:`risk_map.matching_factories` orders it: highest
+    scores) on screen, dates in words; every row in the downloads, dates as dates."""
     labelled = _labelled(frame)
-    shown = labelled[list(_SHOWN)].head(RISK_TABLE_ROWS)
+    st.subheader(t("risk.table.title"))
+    st.caption(t("risk.table.caption"))
+    shown = on_screen(labelled[list(_SHOWN)], "risk.table.shown")
     shown = shown.assign(last_inspected_on=shown["last_inspected_on"].map(lambda v: fmt_date(as_date(v))))
     headers = {column: t(f"risk.col.{column}") for column in _DOWNLOADED}
 
@@ -32,10 +33,6 @@ def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], Non
         if rows:
             on_pick(shown["factory_id"].iloc[rows[0]])
 
-    st.subheader(t("risk.table.title"))
-    st.caption(t("risk.table.caption"))
-    if len(frame) > len(shown):
-        st.caption(t("risk.table.shown", shown=fmt_int(len(shown)), n=fmt_int(len(frame))))
     st.dataframe(shown.rename(columns=headers), hide_index=True, key=key, on_select=picked,
                  selection_mode="single-row", height=table_height(len(shown)),
                  column_config={headers["score"]: st.column_config.NumberColumn(format="%.1f"),

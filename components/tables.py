@@ -1,6 +1,7 @@
 """Tables on screen and their downloads, one rule for every table of the app:
 
-* on screen, a table is as tall as its rows (up to ``TABLE_MAX_ROWS``, then it scrolls);
+* on screen, a table is as tall as its rows (up to ``TABLE_MAX_ROWS``, then it scrolls), and the
+  browser gets its first ``TABLE_SCREEN_ROWS`` rows only (saying so), the downloads every row;
 * a download is named ``<what>_<YYYY-MM-DD>.csv|xlsx`` after the day its figures are read at;
 * CSV is UTF-8 with a byte-order mark (Excel shows Thai), dates ISO 8601 (Gregorian), and an id
   that Excel would turn into a number (the 14-digit registration id, codes with leading zeros)
@@ -16,8 +17,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.i18n import lang, t
-from data_access.settings import TABLE_MAX_ROWS
+from components.i18n import fmt_int, lang, t
+from data_access.settings import TABLE_MAX_ROWS, TABLE_SCREEN_ROWS
 
 _ROW_PX, _HEADER_PX = 35, 38
 # Digits that Excel reads as a number and shows changed: 11 or more (exponent), or a leading 0.
@@ -34,6 +35,14 @@ def file_name(stem: str, day: date | None, extension: str) -> str:
 def table_height(rows: int, max_rows: int = TABLE_MAX_ROWS, row_px: int = _ROW_PX) -> int:
     """Pixels of a table showing ``rows`` rows of ``row_px`` (no empty rows below them)."""
     return _HEADER_PX + row_px * max(1, min(rows, max_rows))
+
+
+def on_screen(frame: pd.DataFrame, message: str = "table.shown") -> pd.DataFrame:
+    """The first ``TABLE_SCREEN_ROWS`` rows of ``frame``, with a caption saying how many of how
+    many when rows are left out: a thousand rows cost the browser half a megabyte on every run."""
+    if len(frame) > TABLE_SCREEN_ROWS:
+        st.caption(t(message, shown=fmt_int(TABLE_SCREEN_ROWS), n=fmt_int(len(frame))))
+    return frame.head(TABLE_SCREEN_ROWS)
 
 
 def as_date(value: object) -> date | None:
@@ -91,6 +100,7 @@ def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, downlo
     """A read-only table of ``frame`` (display strings) with its download buttons underneath;
     ``download`` is the same rows with typed values (dates, numbers) when the screen shows words.
     A ``row_height`` of several lines lets long text wrap."""
-    st.dataframe(frame, hide_index=True, column_config=column_config, row_height=row_height,
-                 height=height or table_height(len(frame), row_px=row_height or _ROW_PX))
+    shown = on_screen(frame)
+    st.dataframe(shown, hide_index=True, column_config=column_config, row_height=row_height,
+                 height=height or table_height(len(shown), row_px=row_height or _ROW_PX))
     download_buttons(frame if download is None else download, file_stem, key=key, excel=excel, day=day)

@@ -82,6 +82,9 @@ SEARCH_MAX_RESULTS = 8
 
 # Rows a table shows before it scrolls (a table is never taller than its rows).
 TABLE_MAX_ROWS = 15
+# Rows of a table sent to the browser (the first ones, in the table's order): more than anyone
+# scrolls through, a fifth of the bytes of a thousand; the downloads hold every row.
+TABLE_SCREEN_ROWS = 200
 
 # Cache lifetime of small query results in the app (seconds).
 QUERY_CACHE_TTL_S = 600
@@ -166,8 +169,6 @@ RISK_TOOLTIP_FACTORS = 2
 # The factory card: latest inspections, and latest complaints / emergencies, shown.
 RISK_CARD_INSPECTIONS = 5
 RISK_CARD_EVENTS = 10
-# Rows of the matching-factory table drawn on screen (highest scores); downloads hold them all.
-RISK_TABLE_ROWS = 1_000
 
 # --- Import of exports (data_access/ingest) ---
 INGEST_DIR = ASSETS_DIR / "ingest"

@@ -3,7 +3,9 @@ nation and each province will make this fiscal year's targets; one ladder at a t
 1-5, or the ministry's i4.0 self-assessment 1.0-4.0), for the provinces the sidebar leaves in
 view or one of them, with the factories likely to move up next."""
 from dataclasses import replace
+from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from components.adoption_charts import dimension_chart, gi_flows_chart, gi_stock_chart, i40_levels_chart, slope_chart
@@ -24,6 +26,24 @@ from data_access.queries import adoption, kpi_values, overview
 from data_access.rules.adoption import top_and_bottom
 from data_access.rules.metrics import ADOPTION_CARDS, ADOPTION_TABLE
 from data_access.rules.scope import NATIONAL
+
+
+
+@st.fragment
+def by_metric(provinces: pd.DataFrame, history: pd.DataFrame, ladder: str, day: date) -> None:
+    """The provinces by the ladder's metric chosen, on the map, ranked, and the top and bottom
+    ones over the years: a fragment, so that choosing another metric redraws these alone."""
+    map_column, table_column = st.columns([3, 2])
+    with map_column:
+        st.subheader(t("adoption.map.title"))
+        metric = metric_selector(ADOPTION, key=f"adoption_metric_{ladder}", name=f"{ladder}_metric")
+        metric_choropleth(provinces, reference.province_geojson(), metric, key="adoption_map", on_click=open_province,
+                          width=cfg.MAP_WIDTH_OVERVIEW)
+    with table_column:
+        ranked_province_table(provinces, metric, ADOPTION_TABLE[ladder], name_column(), key="adoption_ranking",
+                              day=day, file_stem=f"adoption_provinces_{ladder}")
+    slope_chart(history, metric, *top_and_bottom(provinces, metric), name_column(), key="adoption_slope")
+
 
 ensure_shell()
 require_data()
@@ -69,15 +89,6 @@ else:
     movers_table(adoption.at_level(cached(adoption.i40_movers, f.period, scope), level), key="adoption_movers",
                  file_stem=f"adoption_i40_movers_{stem}", day=f.period.day)
 
-map_column, table_column = st.columns([3, 2])
-with map_column:
-    st.subheader(t("adoption.map.title"))
-    metric = metric_selector(ADOPTION, key=f"adoption_metric_{ladder}", name=f"{ladder}_metric")
-    metric_choropleth(provinces, reference.province_geojson(), metric, key="adoption_map", on_click=open_province,
-                      width=cfg.MAP_WIDTH_OVERVIEW)
-with table_column:
-    ranked_province_table(provinces, metric, ADOPTION_TABLE[ladder], name_column(), key="adoption_ranking",
-                          day=f.period.day, file_stem=f"adoption_provinces_{ladder}")
-slope_chart(history, metric, *top_and_bottom(provinces, metric), name_column(), key="adoption_slope")
+by_metric(provinces, history, ladder, f.period.day)
 candidate_table(adoption.at_level(cached(adoption.candidates, f.period, scope, ladder), level), ladder,
                 key="adoption_candidates", file_stem=f"adoption_candidates_{ladder}_{stem}", day=f.period.day)

@@ -1,4 +1,7 @@
 """National overview: headline figures against last year, a province choropleth and a ranked table."""
+from datetime import date
+
+import pandas as pd
 import streamlit as st
 
 from components.i18n import fiscal_year_label, fmt_date, name_column, scope_label, t
@@ -14,6 +17,20 @@ from data_access import settings as cfg
 from data_access.queries import overview
 from data_access.rules.metrics import OVERVIEW_MAP
 
+
+@st.fragment
+def map_and_ranking(now: pd.DataFrame, day: date) -> None:
+    """The metric's map and ranking: a fragment, so that choosing a metric redraws these alone."""
+    map_column, table_column = st.columns([3, 2])
+    with map_column:
+        metric = metric_selector(OVERVIEW, key="overview_metric")
+        if coverage.measured(metric.code, label(metric)):
+            metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province,
+                              width=cfg.MAP_WIDTH_OVERVIEW)
+    with table_column:
+        ranked_province_table(now, metric, OVERVIEW_MAP, name_column(), key="overview_table", day=day)
+
+
 ensure_shell()
 require_data()
 
@@ -27,11 +44,4 @@ st.caption(t("overview.subtitle", fy=fiscal_year_label(f.period.fiscal_year), da
 coverage.notice(coverage.OVERVIEW)
 kpi_cards(overview.kpis_with_change(now, before), delta_label=t("kpi.vs_last_year"))
 
-map_column, table_column = st.columns([3, 2])
-with map_column:
-    metric = metric_selector(OVERVIEW, key="overview_metric")
-    if coverage.measured(metric.code, label(metric)):
-        metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province,
-                          width=cfg.MAP_WIDTH_OVERVIEW)
-with table_column:
-    ranked_province_table(now, metric, OVERVIEW_MAP, name_column(), key="overview_table", day=f.period.day)
+map_and_ranking(now, f.period.day)

@@ -1,6 +1,7 @@
 """Risk map: which provinces are behind on their risky factories (choropleth), where the factories
 that match the filters are (pydeck: hexagons for the country, points for a province or a narrow
 filter), each factory's score explained on its card, and the list to download."""
+import pandas as pd
 import streamlit as st
 
 from components.factory_card import factory_card_view, select_factory
@@ -18,6 +19,19 @@ from components.risk_labels import band_label
 from data_access import settings as cfg
 from data_access.queries import risk_map
 
+
+@st.fragment
+def province_map(metrics: pd.DataFrame) -> None:
+    """The provinces shaded by the metric chosen: a fragment, so that choosing another redraws
+    this map alone, not the factories' map and table."""
+    st.subheader(t("risk.provinces"))
+    st.caption(t("risk.provinces.caption"))
+    metric = metric_selector(RISK, key="risk_metric")
+    if coverage.measured(metric.code, label(metric)):
+        metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province,
+                          width=cfg.MAP_WIDTH_RISK_PROVINCES)
+
+
 ensure_shell()
 require_data()
 
@@ -34,14 +48,9 @@ metrics = coverage.metrics(cached(risk_map.province_risk_metrics, f.period, f.sc
 factories = cached(risk_map.matching_factories, f.period.day, flt)
 province = flt.scope.province_code
 
-metric = metric_selector(RISK, key="risk_metric")
 provinces_column, factories_column = st.columns([2, 3])
 with provinces_column:
-    st.subheader(t("risk.provinces"))
-    st.caption(t("risk.provinces.caption"))
-    if coverage.measured(metric.code, label(metric)):
-        metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province,
-                          width=cfg.MAP_WIDTH_RISK_PROVINCES)
+    province_map(metrics)
 with factories_column:
     st.subheader(t("risk.factories"))
     located = int(factories["lat"].notna().sum())

@@ -16,9 +16,10 @@ from data_access import reference
 from data_access.rules.scope import Scope
 
 
-@st.cache_resource(show_spinner=False)
 def labels() -> dict[str, dict[str, str]]:
-    """Every label of the app in Thai and English (``assets/i18n/``)."""
+    """Every label of the app in Thai and English (``assets/i18n/``), read once per process by
+    :func:`data_access.reference.labels`. Not ``st.cache_resource``: a page looks labels up
+    thousands of times a run, and its bookkeeping would cost more than the look-up."""
     return reference.labels()
 
 

@@ -295,13 +295,16 @@ def bound(widget: Callable[..., Any], group: Group, name: str, *, key: str, **op
 
 
 def _changed(group: Group, name: str, key: str) -> None:
-    """A widget's callback: its new value becomes the parameter's. A widget that can be emptied
-    by a click although its parameter cannot (clicking the chosen pill) keeps the value."""
+    """A widget's callback: its new value becomes the parameter's, and the URL shows it at once
+    (a widget in a fragment reruns the fragment only, not the page's :func:`read`). A widget
+    that can be emptied by a click although its parameter cannot (clicking the chosen pill)
+    keeps the value."""
     value = st.session_state[key]
     param = group[name]
     if value is None and param.initial() is not None and not isinstance(param, Choices):
         return
     _state(group)[name] = param.from_widget(value)
+    _write_url(group, _state(group))
 
 
 def _state(group: Group) -> dict[str, Any]:
