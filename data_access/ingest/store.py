@@ -11,6 +11,7 @@ value, so those columns are updated in a statement of their own, only where they
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
@@ -23,6 +24,7 @@ from data_access.ingest.kinds import Kind
 from data_access.ingest.parse import objects
 from data_access.ingest.registry import Context
 from data_access.ingest.transform import Prepared
+from data_access.queries.risk_scores import RISK_FACTORY_COLUMNS, refresh_factory_risk
 from data_access.reference import districts_frame, provinces_frame
 from data_access.settings import INGEST_MISSING_MAX_SHARE, STATUS_OPERATING
 
@@ -35,6 +37,7 @@ class Written:
     updated: int = 0
     marked_missing: int = 0    # factories absent from a full export, now flagged as such
     missing: pd.DataFrame | None = None  # a full export: per province, what it left out (missing_by_province)
+    touched: sa.Table | None = None  # a registry load into stored factories: those whose score may change
 
     @property
     def changed(self) -> bool:
@@ -97,6 +100,7 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
         match = sa.and_(*(table.c[k] == stage.c[k] for k in kind.key))
         updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
                                .where(_differs(table, stage, columns))).scalar_one() if columns else 0
+        touched = _note_touched(conn, stage, match, columns) if table is schema.factories else None
         for group in ([c for c in columns if not table.c[c].foreign_keys],
                       [c for c in columns if table.c[c].foreign_keys]):
             _update(conn, table, stage, match, group)
@@ -106,7 +110,7 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
             conn.execute(table.insert().from_select(list(stage.c.keys()), new))
         missing = missing_by_province(conn, stage) if full_export and table is schema.factories else None
         marked = _mark_missing(conn, stage, missing, confirm_missing) if missing is not None else 0
-    return Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing)
+    return Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing, touched=touched)
 
 
 def _with_defaults(kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
@@ -127,6 +131,41 @@ def _update(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.Col
     if columns:
         statement = table.update().where(match, _differs(table, stage, columns))
         conn.execute(statement.values({c: stage.c[c] for c in columns}))
+
+
+_TOUCHED = sa.Table("_touched_factories", sa.MetaData(), sa.Column("factory_id", sa.String), prefixes=["TEMPORARY"])
+
+
+def _note_touched(conn: sa.Connection, stage: sa.Table, match: sa.ColumnElement[bool],
+                  columns: list[str]) -> sa.Table:
+    """The factories of the file that are new or change a column their risk score reads, in a
+    temporary table (before they are written): the only scores such a load can change."""
+    f = schema.factories
+    _TOUCHED.create(conn)
+    scored = [c for c in columns if c in RISK_FACTORY_COLUMNS]
+    change = sa.or_(f.c.factory_id.is_(None), _differs(f, stage, scored)) if scored else f.c.factory_id.is_(None)
+    new_or_changed = sa.select(stage.c.factory_id).select_from(stage.outerjoin(f, match)).where(change)
+    conn.execute(_TOUCHED.insert().from_select(["factory_id"], new_or_changed))
+    return _TOUCHED
+
+
+def rescore(conn: sa.Connection, written: Written, as_of: date) -> int:
+    """Recompute the risk scores a load may have changed: of the factories it touched when every
+    stored score is of ``as_of`` already (a registry load changes no other factory's score), else
+    every score, so that they are all of the same day."""
+    current = written.touched is not None and conn.execute(
+        sa.select(sa.func.count()).where(schema.factory_risk.c.computed_on != as_of)).scalar_one() == 0
+    scored = refresh_factory_risk(conn, as_of, only=sa.select(written.touched.c.factory_id) if current else None)
+    if written.touched is not None:
+        written.touched.drop(conn)
+    return scored
+
+
+def analyze(conn: sa.Connection, tables: list[sa.Table]) -> None:
+    """Fresh statistics of the tables a load wrote: PostgreSQL plans the pages' queries on them
+    (a plan made on stale ones rescans a subquery per row), DuckDB its joins."""
+    for table in tables:
+        conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"))
 
 
 def missing_by_province(conn: sa.Connection, stage: sa.Table) -> pd.DataFrame:
