@@ -137,8 +137,12 @@ def number(values: pd.Series) -> Parsed:
     try:  # the common case: plain numbers and empty cells, converted by Arrow at once
         numbers = pc.cast(cells, pa.float64())
     except pa.ArrowInvalid:  # the rest, cleaned and checked by Arrow too (no cell by cell in Python)
-        cleaned = pc.replace_substring_regex(_arabic(cells), r"[,\s฿]|บาท", "")
-        numbers = pc.cast(pc.if_else(pc.match_substring_regex(cleaned, _NUMBER), cleaned, None), pa.float64())
+        cleaned = pc.replace_substring(cells, ",", "")  # thousands separators alone: a tenth of the cleaning below
+        valid = pc.match_substring_regex(cleaned, _NUMBER)
+        if pc.any(pc.and_(pc.invert(valid), pc.is_valid(cells))).as_py():
+            cleaned = pc.replace_substring_regex(_arabic(cells), r"[,\s฿]|บาท", "")
+            valid = pc.match_substring_regex(cleaned, _NUMBER)
+        numbers = pc.cast(pc.if_else(valid, cleaned, None), pa.float64())
     numbers = pd.Series(numbers.to_numpy(zero_copy_only=False), index=values.index, dtype=float)
     return numbers, numbers.isna() & ~empty
 

@@ -98,12 +98,8 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
     columns = [c for c in prepared.file_columns if c in rows and c not in kind.key]
     with staged(conn, table, rows) as stage:
         match = sa.and_(*(table.c[k] == stage.c[k] for k in kind.key))
-        updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
-                               .where(_differs(table, stage, columns))).scalar_one() if columns else 0
         touched = _note_touched(conn, stage, match, columns) if table is schema.factories else None
-        for group in ([c for c in columns if not table.c[c].foreign_keys],
-                      [c for c in columns if table.c[c].foreign_keys]):
-            _update(conn, table, stage, match, group)
+        updated = _update_changed(conn, table, stage, match, columns)
         new = sa.select(*stage.c).where(~sa.exists().where(match))
         inserted = conn.execute(sa.select(sa.func.count()).select_from(new.subquery())).scalar_one()
         if inserted:  # counted apart: drivers do not all report the rows of an INSERT ... SELECT
@@ -125,12 +121,30 @@ def _differs(table: sa.Table, stage: sa.Table, columns: list[str]) -> sa.ColumnE
     return sa.or_(*(table.c[c].is_distinct_from(stage.c[c]) for c in columns))
 
 
+def _update_changed(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
+                    columns: list[str]) -> int:
+    """Set ``columns`` from the staging table in the stored rows where any of them differs;
+    returns how many rows differed. DuckDB takes the foreign-key columns in a statement of their
+    own (see the module docstring), so there the rows are counted first; elsewhere one statement
+    writes each row once and counts it."""
+    if not columns:
+        return 0
+    if conn.dialect.name != "duckdb":
+        return _update(conn, table, stage, match, columns)
+    updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
+                           .where(_differs(table, stage, columns))).scalar_one()
+    for group in ([c for c in columns if not table.c[c].foreign_keys], [c for c in columns if table.c[c].foreign_keys]):
+        _update(conn, table, stage, match, group)
+    return updated
+
+
 def _update(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
-            columns: list[str]) -> None:
+            columns: list[str]) -> int:
     """Set ``columns`` from the staging table in the stored rows where any of them differs."""
-    if columns:
-        statement = table.update().where(match, _differs(table, stage, columns))
-        conn.execute(statement.values({c: stage.c[c] for c in columns}))
+    if not columns:
+        return 0
+    statement = table.update().where(match, _differs(table, stage, columns))
+    return conn.execute(statement.values({c: stage.c[c] for c in columns})).rowcount
 
 
 _TOUCHED = sa.Table("_touched_factories", sa.MetaData(), sa.Column("factory_id", sa.String), prefixes=["TEMPORARY"])
