@@ -40,12 +40,13 @@ class Registrations:
                                for name in ("factory_id", "registration_id", "display_reg"))
         repeated = displays[displays.notna() & displays.duplicated()]
         unique = displays.notna() & ~displays.isin(repeated)
-        own = (keys != ids) & ~keys.isin(displays[unique]) & ~keys.isin(repeated)  # keys that are display numbers
+        own = keys[keys != ids]  # keys that are display numbers: a few (looking through every key took long)
+        own = own[~own.isin(displays[unique]) & ~own.isin(repeated)] if len(own) else own
         bare = keys[ids.isna()]
         bare = bare[bare.str.fullmatch("[0-9]{14}").astype(bool)]
         with_id = ids.notna() & ~ids.duplicated()
         return cls(by_id=_mapping(ids[with_id], keys[with_id], bare, bare),
-                   by_display=_mapping(displays[unique], keys[unique], keys[own], keys[own]),
+                   by_display=_mapping(displays[unique], keys[unique], own, own),
                    shared=frozenset(repeated), ids_of=pd.Series(ids.to_numpy(), index=keys.to_numpy(), dtype=object))
 
     def find(self, ids: pd.Series, displays: pd.Series) -> tuple[pd.Series, pd.Series]:

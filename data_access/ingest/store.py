@@ -133,8 +133,10 @@ def _update_changed(conn: sa.Connection, table: sa.Table, stage: sa.Table, match
         return _update(conn, table, stage, match, columns)
     updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
                            .where(_differs(table, stage, columns))).scalar_one()
-    for group in ([c for c in columns if not table.c[c].foreign_keys], [c for c in columns if table.c[c].foreign_keys]):
-        _update(conn, table, stage, match, group)
+    if updated:  # the same file again: nothing to look for twice more
+        for group in ([c for c in columns if not table.c[c].foreign_keys],
+                      [c for c in columns if table.c[c].foreign_keys]):
+            _update(conn, table, stage, match, group)
     return updated
 
 
