@@ -123,13 +123,13 @@ def _series(cells: pa.Array, index: pd.Index) -> pd.Series:
 
 # pandas' own text type, held by Arrow: its .str methods run in Arrow, where on plain objects they
 # loop in Python.
-_TEXT = pd.StringDtype(storage="pyarrow", na_value=np.nan)
+TEXT = pd.StringDtype(storage="pyarrow", na_value=np.nan)
 
 
 def digits(text: pd.Series) -> pd.Series:
     """Thai digits to Arabic ones, outer spaces removed."""
     cells = _arabic(pc.utf8_trim_whitespace(_arrow(text.astype(str))))
-    return pd.Series(pd.array(cells, dtype=_TEXT), index=text.index)
+    return pd.Series(pd.array(cells, dtype=TEXT), index=text.index)
 
 
 def text(values: pd.Series, max_length: int | None) -> Parsed:
