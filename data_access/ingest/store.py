@@ -6,7 +6,9 @@ rows that differ from the file and an ``INSERT ... SELECT`` adds the rows not st
 that do not differ are not touched, so loading the same file twice changes nothing. This form,
 rather than ``INSERT ... ON CONFLICT DO UPDATE``, is what DuckDB accepts on rows other tables
 refer to: it refuses any update that sets a foreign-key column of such a row, even to the same
-value, so those columns are updated in a statement of their own, only where they change.
+value, so there those columns are updated in a statement of their own, only where they change
+(PostgreSQL takes one statement). A registry load also notes the factories whose risk score it
+may change, so that only those are rescored (:func:`rescore`).
 """
 from __future__ import annotations
 
