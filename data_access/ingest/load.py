@@ -123,8 +123,8 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
     try:
         with conn.begin() as transaction:
             report_progress(0.25, "check")
-            store.ensure_reference(conn)
-            prepared = prepare(raw, layout, spec, store.context(conn, spec))
+            reference = store.ensure_reference(conn)
+            prepared = prepare(raw, layout, spec, store.context(conn, spec, layout.fields))
             report_progress(0.50, "write")
             written = store.write(conn, spec, prepared, full_export, confirm_missing)
             report = LoadReport(
@@ -143,7 +143,7 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
             if dry_run:
                 transaction.rollback()
             else:
-                store.analyze(conn, _written_tables(spec, written, report))
+                store.analyze(conn, reference + _written_tables(spec, written, report))
     except sa.exc.SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise IngestError(f"the database refused the load: {reason}", "database", reason=reason) from exc

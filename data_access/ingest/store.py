@@ -12,6 +12,7 @@ may change, so that only those are rescored (:func:`rescore`).
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,7 +23,7 @@ from data_access.db import schema
 from data_access.db.bulk import insert_dataframe, read_frame, staged
 from data_access.ingest.errors import MissingShareError
 from data_access.ingest.keys import Registrations
-from data_access.ingest.kinds import Kind
+from data_access.ingest.kinds import OPERATOR, Kind
 from data_access.ingest.parse import objects
 from data_access.ingest.registry import Context
 from data_access.ingest.transform import Prepared
@@ -46,20 +47,24 @@ class Written:
         return bool(self.inserted or self.updated or self.marked_missing)
 
 
-def ensure_reference(conn: sa.Connection) -> None:
+def ensure_reference(conn: sa.Connection) -> list[sa.Table]:
     """Provinces and districts from ``assets/`` when the database has none: every row we load
-    refers to them."""
+    refers to them. Returns the tables filled."""
+    filled = []
     for table, frame in ((schema.provinces, provinces_frame), (schema.districts, districts_frame)):
         if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one() == 0:
             insert_dataframe(conn, table, frame())
+            filled.append(table)
+    return filled
 
 
-def context(conn: sa.Connection, kind: Kind) -> Context:
-    """What the checks of ``kind`` need to know about the stored factories."""
+def context(conn: sa.Connection, kind: Kind, fields: Collection[str]) -> Context:
+    """What the checks of ``kind`` need to know about the stored factories, for a file that gives
+    ``fields``."""
     if kind.table is not schema.factories:
         return Context(registrations=_registrations(conn) if kind.factory else Registrations())
     locked = conn.dialect.name == "duckdb"
-    stored = _stored_factories(conn, referenced=locked)
+    stored = _stored_factories(conn, _stored_columns(fields), referenced=locked)
     return Context(registrations=Registrations.of(stored.rename_axis("factory_id").reset_index()), stored=stored,
                    moves_locked=locked)
 
@@ -69,9 +74,21 @@ def _registrations(conn: sa.Connection) -> Registrations:
     return Registrations.of(read_frame(conn, sa.select(f.factory_id, f.registration_id, f.display_reg)))
 
 
-def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
-    """Per stored factory (index factory_id): both registration forms, name, province, district
-    and point, and (when asked) whether rows of other tables refer to it."""
+def _stored_columns(fields: Collection[str]) -> list[str]:
+    """The stored columns the checks of a registry file read: both registration forms and the
+    place always; the name where the file may take an operator's for a blank one; the point
+    where the file has points (a row without one keeps the stored one)."""
+    columns = ["registration_id", "display_reg", "province_code", "district_code"]
+    if "name" in fields and OPERATOR in fields:
+        columns += ["name", "name_source"]
+    if "lat" in fields and "lon" in fields:
+        columns += ["lat", "lon", "coord_precision", "coord_source"]
+    return columns
+
+
+def _stored_factories(conn: sa.Connection, columns: list[str], referenced: bool) -> pd.DataFrame:
+    """Per stored factory (index factory_id): ``columns``, and (when asked) whether rows of other
+    tables refer to it."""
     f = schema.factories.c
     if referenced:
         children = [t for t in schema.TABLE_ORDER if any(fk.column is _FACTORY_KEY for fk in t.foreign_keys)]
@@ -79,8 +96,7 @@ def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
         flag = f.factory_id.in_(sa.select(ids.c.factory_id))
     else:
         flag = sa.false()
-    query = sa.select(f.factory_id, f.registration_id, f.display_reg, f.name, f.name_source, f.province_code,
-                      f.district_code, f.lat, f.lon, f.coord_precision, f.coord_source, flag.label("referenced"))
+    query = sa.select(f.factory_id, *(f[name] for name in columns), flag.label("referenced"))
     stored = read_frame(conn, query)
     # The keys as plain objects: a lookup of 100,000 keys in pandas' Arrow-backed text takes a
     # third of a second, in objects a tenth of that.

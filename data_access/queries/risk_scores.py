@@ -34,7 +34,8 @@ def risk_features(conn: sa.Connection, as_of: date, only: sa.Select | None = Non
             sa.func.count().filter(non_compliant_within(as_of)).label("non_compliant_count"),
             sa.func.count().filter(sa.and_(inspections.c.order_issued,
                                            inspections.c.order_closed_on.is_(None))).label("open_orders"),
-        ).where(inspections.c.inspected_on <= as_of, _among(inspections.c.factory_id, only)).group_by(inspections.c.factory_id).subquery()
+        ).where(inspections.c.inspected_on <= as_of, _among(inspections.c.factory_id, only))
+        .group_by(inspections.c.factory_id).subquery()
     )
     comp = (
         sa.select(complaints.c.factory_id, sa.func.count().label("complaints_12m"))
