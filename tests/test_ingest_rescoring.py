@@ -13,9 +13,11 @@ import sqlalchemy as sa
 
 from data_access.db import connect, schema
 from data_access.ingest import load_file
+from data_access.ingest.errors import MissingShareError
 from data_access.queries.risk_scores import refresh_factory_risk
 from tests import ingest_files as files
 from tests.test_ingest_load import AS_OF, load, rows
+from tests.test_ingest_real_exports import _province_registry
 
 A, B, C, D = "10200100000041", "10200100000042", "10200100000043", "10200100000044"
 
@@ -103,3 +105,14 @@ def test_postgresql_has_statistics_of_a_loaded_registry(postgres_url, tmp_path):
         assert analysed == len(schema.factories.c)
     finally:
         engine.dispose()
+
+
+def test_a_refused_load_leaves_nothing_behind_for_the_next_on_the_same_connection(engine, tmp_path):
+    load(engine, "factories", _province_registry(tmp_path, "all.csv", 20))
+    cut = _province_registry(tmp_path, "cut.csv", 17)
+    with engine.connect() as conn:
+        with pytest.raises(MissingShareError):
+            load_file(conn, "factories", cut.read_bytes(), cut.name, full_export=True, as_of=AS_OF)
+        report = load_file(conn, "factories", cut.read_bytes(), cut.name, full_export=True, confirm_missing=True,
+                           as_of=AS_OF)
+    assert report.marked_missing == 3
