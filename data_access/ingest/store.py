@@ -13,7 +13,7 @@ may change, so that only those are rescored (:func:`rescore`).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -124,7 +124,11 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
             conn.execute(table.insert().from_select(list(stage.c.keys()), new))
         missing = missing_by_province(conn, stage) if full_export and table is schema.factories else None
         marked = _mark_missing(conn, stage, missing, confirm_missing) if missing is not None else 0
-    return Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing, touched=touched)
+    written = Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing, touched=touched)
+    if touched is not None and not written.changed:  # no rescoring (see rescore) to drop it
+        touched.drop(conn)
+        return replace(written, touched=None)
+    return written
 
 
 def _with_defaults(kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
