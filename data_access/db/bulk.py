@@ -103,9 +103,10 @@ def staged(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> Iterato
     stage.drop(conn)
 
 
-def replace_rows(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> int:
+def replace_rows(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame, within: sa.Select | None = None) -> int:
     """Make ``table`` hold exactly the rows of ``frame`` (all its columns, keyed by the primary
-    key); returns the row count.
+    key); returns the row count. With ``within`` (a query of keys of a one-column primary key),
+    only the stored rows of those keys are replaced, and ``frame`` holds rows of those keys only.
 
     Only the rows that differ are deleted and written again. Rewriting a whole table of scores
     after each load costs seconds (foreign-key checks, index upkeep, DuckDB's checkpoint at
@@ -113,10 +114,11 @@ def replace_rows(conn: sa.Connection, table: sa.Table, frame: pd.DataFrame) -> i
     """
     if conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is None:
         return insert_dataframe(conn, table, frame)  # nothing stored yet: nothing to compare with
+    scope = sa.true() if within is None else table.primary_key.columns[0].in_(within)
     with staged(conn, table, frame) as stage:
         same_key = sa.and_(*(stage.c[c.name] == c for c in table.primary_key))
         same_row = sa.and_(same_key, *(stage.c[name].is_not_distinct_from(table.c[name]) for name in frame.columns))
-        conn.execute(table.delete().where(~sa.exists().where(same_row)))
+        conn.execute(table.delete().where(scope, ~sa.exists().where(same_row)))
         conn.execute(table.insert().from_select(list(stage.c.keys()),
                                                 sa.select(*stage.c).where(~sa.exists().where(same_key))))
     return len(frame)

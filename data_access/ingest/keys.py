@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from data_access.ingest.parse import objects
@@ -35,19 +36,18 @@ class Registrations:
         a display number finds its factory too, should its ``display_reg`` have changed since;
         so does a 14-digit key whose ``registration_id`` was never filled in."""
         # Plain objects: pandas' Arrow-backed text builds a Python list for every isin and map.
-        keys, ids, displays = (pd.Index(objects(stored[name]), dtype=object)
+        keys, ids, displays = (pd.Series(objects(stored[name]), dtype=object)
                                for name in ("factory_id", "registration_id", "display_reg"))
-        counts = displays.dropna().value_counts()
-        shared = counts.index[counts > 1]
-        unique = displays.notna() & ~displays.isin(shared)
-        own = (keys != ids) & ~keys.isin(displays[unique]) & ~keys.isin(shared)  # keys that are display numbers
+        repeated = displays[displays.notna() & displays.duplicated()]
+        unique = displays.notna() & ~displays.isin(repeated)
+        own = keys[keys != ids]  # keys that are display numbers: a few (looking through every key took long)
+        own = own[~own.isin(displays[unique]) & ~own.isin(repeated)] if len(own) else own
         bare = keys[ids.isna()]
         bare = bare[bare.str.fullmatch("[0-9]{14}").astype(bool)]
         with_id = ids.notna() & ~ids.duplicated()
-        return cls(by_id=pd.Series(keys[with_id].append(bare), index=ids[with_id].append(bare), dtype=object),
-                   by_display=pd.Series(keys[unique].append(keys[own]), index=displays[unique].append(keys[own]),
-                                        dtype=object),
-                   shared=frozenset(shared), ids_of=pd.Series(ids, index=keys, dtype=object))
+        return cls(by_id=_mapping(ids[with_id], keys[with_id], bare, bare),
+                   by_display=_mapping(displays[unique], keys[unique], own, own),
+                   shared=frozenset(repeated), ids_of=pd.Series(ids.to_numpy(), index=keys.to_numpy(), dtype=object))
 
     def find(self, ids: pd.Series, displays: pd.Series) -> tuple[pd.Series, pd.Series]:
         """For rows that refer to a factory (an inspection, a certificate): its key (null when no
@@ -85,6 +85,13 @@ class Registrations:
             keys = keys.where(keys.notna() | ids.notna(), displays.map(in_file))
         keys = keys.where(keys.notna(), ids).where(lambda k: k.notna(), displays)
         return keys.astype(object).where(~(conflict | shared), None), conflict, shared
+
+
+def _mapping(index: pd.Series, values: pd.Series, more_index: pd.Series, more_values: pd.Series) -> pd.Series:
+    """``index`` -> ``values``, then ``more_index`` -> ``more_values``, joined as plain arrays
+    (appending pandas indexes of objects infers their type again: a tenth of a second)."""
+    return pd.Series(np.concatenate([values.to_numpy(), more_values.to_numpy()]),
+                     index=np.concatenate([index.to_numpy(), more_index.to_numpy()]), dtype=object)
 
 
 def _lookup(values: pd.Series, mapping: pd.Series) -> pd.Series:

@@ -4,7 +4,8 @@ The command line and the app's Data page both call :func:`load_file`, so a file 
 way wherever it comes from. Everything that writes happens in one transaction: a failure at any
 step (or a dry run) leaves the database exactly as it was. After a load that changes what the
 risk score reads, the scores are recomputed inside the same transaction, so the dashboards never
-see new rows with old scores.
+see new rows with old scores; and the tables it wrote are analysed before the commit, so the
+pages' queries are planned on statistics of the data they read.
 """
 from __future__ import annotations
 
@@ -19,13 +20,13 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
+from data_access.db import schema
 from data_access.ingest import store
 from data_access.ingest.errors import IngestError
 from data_access.ingest.headers import locate
-from data_access.ingest.kinds import KINDS
+from data_access.ingest.kinds import KINDS, Kind
 from data_access.ingest.reader import read_table
 from data_access.ingest.transform import prepare
-from data_access.queries.risk_scores import refresh_factory_risk
 from data_access.settings import (
     INGEST_EXIT_ALL_LOADED,
     INGEST_EXIT_NOTHING_LOADED,
@@ -122,8 +123,8 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
     try:
         with conn.begin() as transaction:
             report_progress(0.25, "check")
-            store.ensure_reference(conn)
-            prepared = prepare(raw, layout, spec, store.context(conn, spec))
+            reference = store.ensure_reference(conn)
+            prepared = prepare(raw, layout, spec, store.context(conn, spec, layout.fields))
             report_progress(0.50, "write")
             written = store.write(conn, spec, prepared, full_export, confirm_missing)
             report = LoadReport(
@@ -134,18 +135,26 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
                 missing=written.missing, dry_run=dry_run, as_of=as_of, started_at=started)
             if spec.refreshes_risk and written.changed:
                 report_progress(0.75, "risk")
-                report.risk_scored = refresh_factory_risk(conn, as_of)
+                report.risk_scored = store.rescore(conn, written, as_of)
             report_progress(0.95, "log")
             report.load_id = store.next_load_id(conn)
             report.finished_at = datetime.now()
             store.log_load(conn, _log_row(report, loaded_by or current_user()))
             if dry_run:
                 transaction.rollback()
+            else:
+                store.analyze(conn, reference + _written_tables(spec, written, report))
     except sa.exc.SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise IngestError(f"the database refused the load: {reason}", "database", reason=reason) from exc
     report_progress(1.0, "done")
     return report
+
+
+def _written_tables(spec: Kind, written: store.Written, report: LoadReport) -> list[sa.Table]:
+    """The tables a load wrote, whose statistics it leaves fresh."""
+    scored = [schema.factory_risk] if report.risk_scored is not None else []
+    return ([spec.table] if written.changed else []) + scored + [schema.load_log]
 
 
 def missing_lines(missing: pd.DataFrame, limit: int = 10) -> list[str]:

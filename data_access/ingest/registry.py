@@ -25,8 +25,9 @@ class Context:
     """What the checks need to know about the database."""
 
     registrations: Registrations = field(default_factory=Registrations)
-    # For a registry load: per stored factory (index factory_id) its name, province, district and
-    # point, and whether other rows refer to it.
+    # For a registry load: per stored factory (index factory_id) its registration numbers, province
+    # and district, its name and point where the file's checks read them, and whether other rows
+    # refer to it.
     stored: pd.DataFrame | None = None
     # DuckDB refuses to update a foreign-key column of a row other rows refer to, so there such
     # a factory cannot move to another province or district.
@@ -70,6 +71,7 @@ def keys(values: dict, cells: dict, problems: Marks, flags: Marks, file_columns:
     if stored is not None:
         values["registration_id"] = ids.where(ids.notna(), stored["registration_id"])
         values["display_reg"] = displays.where(displays.notna(), stored["display_reg"])
+    if stored is not None and from_operator is not None:
         kept = taken & (stored["name_source"] == cfg.NAME_FROM_FILE)  # a name from an earlier file stays
         values["name"] = values["name"].where(~kept, stored["name"])
         taken = taken & ~kept

@@ -6,11 +6,15 @@ rows that differ from the file and an ``INSERT ... SELECT`` adds the rows not st
 that do not differ are not touched, so loading the same file twice changes nothing. This form,
 rather than ``INSERT ... ON CONFLICT DO UPDATE``, is what DuckDB accepts on rows other tables
 refer to: it refuses any update that sets a foreign-key column of such a row, even to the same
-value, so those columns are updated in a statement of their own, only where they change.
+value, so there those columns are updated in a statement of their own, only where they change
+(PostgreSQL takes one statement). A registry load also notes the factories whose risk score it
+may change, so that only those are rescored (:func:`rescore`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import date
 
 import pandas as pd
 import sqlalchemy as sa
@@ -19,10 +23,11 @@ from data_access.db import schema
 from data_access.db.bulk import insert_dataframe, read_frame, staged
 from data_access.ingest.errors import MissingShareError
 from data_access.ingest.keys import Registrations
-from data_access.ingest.kinds import Kind
+from data_access.ingest.kinds import OPERATOR, Kind
 from data_access.ingest.parse import objects
 from data_access.ingest.registry import Context
 from data_access.ingest.transform import Prepared
+from data_access.queries.risk_scores import RISK_FACTORY_COLUMNS, refresh_factory_risk
 from data_access.reference import districts_frame, provinces_frame
 from data_access.settings import INGEST_MISSING_MAX_SHARE, STATUS_OPERATING
 
@@ -35,26 +40,31 @@ class Written:
     updated: int = 0
     marked_missing: int = 0    # factories absent from a full export, now flagged as such
     missing: pd.DataFrame | None = None  # a full export: per province, what it left out (missing_by_province)
+    touched: sa.Table | None = None  # a registry load into stored factories: those whose score may change
 
     @property
     def changed(self) -> bool:
         return bool(self.inserted or self.updated or self.marked_missing)
 
 
-def ensure_reference(conn: sa.Connection) -> None:
+def ensure_reference(conn: sa.Connection) -> list[sa.Table]:
     """Provinces and districts from ``assets/`` when the database has none: every row we load
-    refers to them."""
+    refers to them. Returns the tables filled."""
+    filled = []
     for table, frame in ((schema.provinces, provinces_frame), (schema.districts, districts_frame)):
         if conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one() == 0:
             insert_dataframe(conn, table, frame())
+            filled.append(table)
+    return filled
 
 
-def context(conn: sa.Connection, kind: Kind) -> Context:
-    """What the checks of ``kind`` need to know about the stored factories."""
+def context(conn: sa.Connection, kind: Kind, fields: Collection[str]) -> Context:
+    """What the checks of ``kind`` need to know about the stored factories, for a file that gives
+    ``fields``."""
     if kind.table is not schema.factories:
         return Context(registrations=_registrations(conn) if kind.factory else Registrations())
     locked = conn.dialect.name == "duckdb"
-    stored = _stored_factories(conn, referenced=locked)
+    stored = _stored_factories(conn, _stored_columns(fields), referenced=locked)
     return Context(registrations=Registrations.of(stored.rename_axis("factory_id").reset_index()), stored=stored,
                    moves_locked=locked)
 
@@ -64,9 +74,21 @@ def _registrations(conn: sa.Connection) -> Registrations:
     return Registrations.of(read_frame(conn, sa.select(f.factory_id, f.registration_id, f.display_reg)))
 
 
-def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
-    """Per stored factory (index factory_id): both registration forms, name, province, district
-    and point, and (when asked) whether rows of other tables refer to it."""
+def _stored_columns(fields: Collection[str]) -> list[str]:
+    """The stored columns the checks of a registry file read: both registration forms and the
+    place always; the name where the file may take an operator's for a blank one; the point
+    where the file has points (a row without one keeps the stored one)."""
+    columns = ["registration_id", "display_reg", "province_code", "district_code"]
+    if "name" in fields and OPERATOR in fields:
+        columns += ["name", "name_source"]
+    if "lat" in fields and "lon" in fields:
+        columns += ["lat", "lon", "coord_precision", "coord_source"]
+    return columns
+
+
+def _stored_factories(conn: sa.Connection, columns: list[str], referenced: bool) -> pd.DataFrame:
+    """Per stored factory (index factory_id): ``columns``, and (when asked) whether rows of other
+    tables refer to it."""
     f = schema.factories.c
     if referenced:
         children = [t for t in schema.TABLE_ORDER if any(fk.column is _FACTORY_KEY for fk in t.foreign_keys)]
@@ -74,8 +96,7 @@ def _stored_factories(conn: sa.Connection, referenced: bool) -> pd.DataFrame:
         flag = f.factory_id.in_(sa.select(ids.c.factory_id))
     else:
         flag = sa.false()
-    query = sa.select(f.factory_id, f.registration_id, f.display_reg, f.name, f.name_source, f.province_code,
-                      f.district_code, f.lat, f.lon, f.coord_precision, f.coord_source, flag.label("referenced"))
+    query = sa.select(f.factory_id, *(f[name] for name in columns), flag.label("referenced"))
     stored = read_frame(conn, query)
     # The keys as plain objects: a lookup of 100,000 keys in pandas' Arrow-backed text takes a
     # third of a second, in objects a tenth of that.
@@ -95,18 +116,19 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
     columns = [c for c in prepared.file_columns if c in rows and c not in kind.key]
     with staged(conn, table, rows) as stage:
         match = sa.and_(*(table.c[k] == stage.c[k] for k in kind.key))
-        updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
-                               .where(_differs(table, stage, columns))).scalar_one() if columns else 0
-        for group in ([c for c in columns if not table.c[c].foreign_keys],
-                      [c for c in columns if table.c[c].foreign_keys]):
-            _update(conn, table, stage, match, group)
+        touched = _note_touched(conn, stage, match, columns) if table is schema.factories else None
+        updated = _update_changed(conn, table, stage, match, columns)
         new = sa.select(*stage.c).where(~sa.exists().where(match))
         inserted = conn.execute(sa.select(sa.func.count()).select_from(new.subquery())).scalar_one()
         if inserted:  # counted apart: drivers do not all report the rows of an INSERT ... SELECT
             conn.execute(table.insert().from_select(list(stage.c.keys()), new))
         missing = missing_by_province(conn, stage) if full_export and table is schema.factories else None
         marked = _mark_missing(conn, stage, missing, confirm_missing) if missing is not None else 0
-    return Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing)
+    written = Written(inserted=inserted, updated=updated, marked_missing=marked, missing=missing, touched=touched)
+    if touched is not None and not written.changed:  # no rescoring (see rescore) to drop it
+        touched.drop(conn)
+        return replace(written, touched=None)
+    return written
 
 
 def _with_defaults(kind: Kind, rows: pd.DataFrame) -> pd.DataFrame:
@@ -121,12 +143,67 @@ def _differs(table: sa.Table, stage: sa.Table, columns: list[str]) -> sa.ColumnE
     return sa.or_(*(table.c[c].is_distinct_from(stage.c[c]) for c in columns))
 
 
+def _update_changed(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
+                    columns: list[str]) -> int:
+    """Set ``columns`` from the staging table in the stored rows where any of them differs;
+    returns how many rows differed. DuckDB takes the foreign-key columns in a statement of their
+    own (see the module docstring), so there the rows are counted first; elsewhere one statement
+    writes each row once and counts it."""
+    if not columns:
+        return 0
+    if conn.dialect.name != "duckdb":
+        return _update(conn, table, stage, match, columns)
+    updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
+                           .where(_differs(table, stage, columns))).scalar_one()
+    if updated:  # the same file again: nothing to look for twice more
+        for group in ([c for c in columns if not table.c[c].foreign_keys],
+                      [c for c in columns if table.c[c].foreign_keys]):
+            _update(conn, table, stage, match, group)
+    return updated
+
+
 def _update(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
-            columns: list[str]) -> None:
+            columns: list[str]) -> int:
     """Set ``columns`` from the staging table in the stored rows where any of them differs."""
-    if columns:
-        statement = table.update().where(match, _differs(table, stage, columns))
-        conn.execute(statement.values({c: stage.c[c] for c in columns}))
+    if not columns:
+        return 0
+    statement = table.update().where(match, _differs(table, stage, columns))
+    return conn.execute(statement.values({c: stage.c[c] for c in columns})).rowcount
+
+
+_TOUCHED = sa.Table("_touched_factories", sa.MetaData(), sa.Column("factory_id", sa.String), prefixes=["TEMPORARY"])
+
+
+def _note_touched(conn: sa.Connection, stage: sa.Table, match: sa.ColumnElement[bool],
+                  columns: list[str]) -> sa.Table:
+    """The factories of the file that are new or change a column their risk score reads, in a
+    temporary table (before they are written): the only scores such a load can change."""
+    f = schema.factories
+    _TOUCHED.create(conn)
+    scored = [c for c in columns if c in RISK_FACTORY_COLUMNS]
+    change = sa.or_(f.c.factory_id.is_(None), _differs(f, stage, scored)) if scored else f.c.factory_id.is_(None)
+    new_or_changed = sa.select(stage.c.factory_id).select_from(stage.outerjoin(f, match)).where(change)
+    conn.execute(_TOUCHED.insert().from_select(["factory_id"], new_or_changed))
+    return _TOUCHED
+
+
+def rescore(conn: sa.Connection, written: Written, as_of: date) -> int:
+    """Recompute the risk scores a load may have changed: of the factories it touched when every
+    stored score is of ``as_of`` already (a registry load changes no other factory's score), else
+    every score, so that they are all of the same day."""
+    current = written.touched is not None and conn.execute(
+        sa.select(sa.func.count()).where(schema.factory_risk.c.computed_on != as_of)).scalar_one() == 0
+    scored = refresh_factory_risk(conn, as_of, only=sa.select(written.touched.c.factory_id) if current else None)
+    if written.touched is not None:
+        written.touched.drop(conn)
+    return scored
+
+
+def analyze(conn: sa.Connection, tables: list[sa.Table]) -> None:
+    """Fresh statistics of the tables a load wrote: PostgreSQL plans the pages' queries on them
+    (a plan made on stale ones rescans a subquery per row), DuckDB its joins."""
+    for table in tables:
+        conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"))
 
 
 def missing_by_province(conn: sa.Connection, stage: sa.Table) -> pd.DataFrame:

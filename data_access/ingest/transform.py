@@ -238,6 +238,6 @@ def _typed(rows: pd.DataFrame, table: sa.Table) -> pd.DataFrame:
             rows[name] = pd.to_numeric(rows[name], errors="coerce").astype(float)
         elif isinstance(column_type, (sa.Date, sa.DateTime)):
             rows[name] = pd.to_datetime(rows[name]).astype("datetime64[s]")
-        else:
-            rows[name] = rows[name].astype(object).where(rows[name].notna(), None)
+        else:  # text held by Arrow: the bulk loads read it as it is, without a Python object per cell
+            rows[name] = rows[name].astype(parse.TEXT)
     return rows
