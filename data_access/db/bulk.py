@@ -129,7 +129,7 @@ def analyze(conn: sa.Connection, tables: Iterable[sa.Table]) -> None:
     queries from them: before autovacuum has run, a fresh load hides plans that turn slow once
     statistics exist, and stale ones after a large load mislead it the other way."""
     for table in tables:
-        conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.quote(table.name)}"))
+        conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"))
 
 
 def _coerce(frame: pd.DataFrame, table: sa.Table) -> pd.DataFrame:

@@ -21,6 +21,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access.db import schema
+from data_access.db.bulk import analyze
 from data_access.ingest import store
 from data_access.ingest.errors import IngestError
 from data_access.ingest.headers import locate
@@ -143,7 +144,7 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
             if dry_run:
                 transaction.rollback()
             else:
-                store.analyze(conn, reference + _written_tables(spec, written, report))
+                analyze(conn, reference + _written_tables(spec, written, report))
     except sa.exc.SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         raise IngestError(f"the database refused the load: {reason}", "database", reason=reason) from exc

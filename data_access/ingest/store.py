@@ -199,13 +199,6 @@ def rescore(conn: sa.Connection, written: Written, as_of: date) -> int:
     return scored
 
 
-def analyze(conn: sa.Connection, tables: list[sa.Table]) -> None:
-    """Fresh statistics of the tables a load wrote: PostgreSQL plans the pages' queries on them
-    (a plan made on stale ones rescans a subquery per row), DuckDB its joins."""
-    for table in tables:
-        conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"))
-
-
 def missing_by_province(conn: sa.Connection, stage: sa.Table) -> pd.DataFrame:
     """Per province where a full export leaves out factories still in the feed: its operating
     factories (as they stand after this file), how many factories and how many operating ones
