@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.map_view import fit, geojson_bounds
-from components.theme import chart_layout
+from components.theme import PAPER, chart_layout
 
 
 def map_layout(geojson: dict, ids: set[str] | None, *, width: int, height: int) -> dict:
@@ -32,7 +32,7 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, na
     """
     figure = go.Figure(go.Choroplethmap(
         geojson=geojson, locations=frame["code"], z=frame[value], featureidkey="id",
-        colorscale=colorscale, marker={"line": {"width": 0.6, "color": "#ffffff"}},
+        colorscale=colorscale, marker={"line": {"width": 0.6, "color": PAPER}},
         colorbar={"title": {"text": label, "side": "top"}, "tickformat": value_format, "thickness": 12,
                   "orientation": "h", "y": -0.02, "yanchor": "top", "len": 0.9},
         text=frame[name], customdata=frame[["code"]],

@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 
 from components.i18n import t
 from components.risk_labels import band_label
-from components.theme import BAND_COLOURS, font_file
+from components.theme import BAND_COLOURS, BLANK, LINE, font_file
 from components.trends import PARTIAL_OPACITY, SERIES_COLOURS, fiscal_year_ticks
 from data_access.queries.province import TREND_SERIES
 from data_access.settings import RISK_BAND_NAMES, RISKY_BANDS
@@ -46,7 +46,7 @@ def district_map_png(points: pd.DataFrame, shapes: gpd.GeoDataFrame, width_mm: f
     province's plain district ``shapes``, band legend below: one encoding, as on the page."""
     figure = Figure(figsize=(width_mm * MM, height_mm * MM))
     ax = figure.add_axes((0, 0.08, 1, 0.92))
-    shapes.plot(ax=ax, color="#eef0f2", edgecolor="#9aa3ad", linewidth=0.4)
+    shapes.plot(ax=ax, color=BLANK, edgecolor=LINE, linewidth=0.4)
     for band in RISK_BAND_NAMES:
         chosen = points[points["band"] == band]
         if not chosen.empty:
