@@ -13,6 +13,7 @@ import weasyprint
 
 from components.boundaries import browser_geojson
 from data_access import reference
+from data_access.rules.deck import Slide
 from data_access.rules.scope import Scope
 
 
@@ -105,3 +106,9 @@ def district_geojson(province_code: str) -> dict:
 def provinces_and_districts_geojson(province_code: str) -> dict:
     """The 77 provinces, then the districts of ``province_code``."""
     return browser_geojson(pd.concat([province_shapes(), district_shapes(province_code)], ignore_index=True))
+
+
+@st.cache_resource(show_spinner=False)
+def deck() -> tuple[Slide, ...]:
+    """The seminar deck (``assets/deck/seminar.toml``), checked."""
+    return reference.deck()
