@@ -17,7 +17,7 @@ from components.theme import PRIMARY, PRESENT_INK, chart_layout
 from data_access import settings as cfg
 from data_access.rules.metrics import METRICS
 
-_BAR_ROW_PX = 62  # a bar and its gap: a line of projected text
+_BAR_ROW_PX = 56  # a bar and its gap: a line of projected text
 # Keys and clicks press the deck's hidden buttons (components/plumbing/deck.py): right, space and
 # page down go on, left and page up go back, P pauses; a click on the left quarter of the screen
 # goes back, elsewhere on. Installed once per browser tab; ignored outside presentation mode.
@@ -46,11 +46,17 @@ if (!window.mindDeckKeys) {
 def slide_view(data: SlideData, geojson: dict) -> None:
     """The slide's title, its figures and its charts."""
     st.title(data.title)
-    if data.cards is not None:
-        kpi_cards(data.cards, delta_label=t("kpi.vs_last_year"), per_row=3)
     if data.board is not None:
         status_counts(data.board)
-    if data.provinces is not None:
+    if data.cards is not None and data.bars:
+        cards_column, bars_column = st.columns([1, 1], gap="large")
+        with cards_column:
+            kpi_cards(data.cards, delta_label=t("kpi.vs_last_year"), per_row=2)
+        with bars_column:
+            ranked_bars(data.bars[0], key="present_bars_0")
+    elif data.cards is not None:
+        kpi_cards(data.cards, delta_label=t("kpi.vs_last_year"), per_row=4 if len(data.cards) > 6 else 3)
+    elif data.provinces is not None:
         map_column, bars_column = st.columns([11, 9])
         with map_column:
             metric_choropleth(data.provinces, geojson, METRICS[data.metric], key="present_map",
@@ -58,15 +64,17 @@ def slide_view(data: SlideData, geojson: dict) -> None:
                               font_size=cfg.PRESENT_CHART_PX, line_width=1.5)
         with bars_column:
             ranked_bars(data.bars[0], key="present_bars_0")
-    elif data.bars:
-        for number, (column, bars) in enumerate(zip(st.columns(len(data.bars)), data.bars)):
+    else:  # side by side on one scale, so that bars can be compared across charts
+        longest = max(bars.frame["value"].max() for bars in data.bars if not bars.frame.empty)
+        for number, (column, bars) in enumerate(zip(st.columns(len(data.bars), gap="large"), data.bars)):
             with column:
-                ranked_bars(bars, key=f"present_bars_{number}")
+                ranked_bars(bars, key=f"present_bars_{number}", longest=longest)
     st.caption(data.note)
 
 
-def ranked_bars(bars: Bars, *, key: str) -> None:
-    """Horizontal bars, first row on top, each with its figure written at its end, in one colour."""
+def ranked_bars(bars: Bars, *, key: str, longest: float | None = None) -> None:
+    """Horizontal bars, first row on top, each with its figure written at its end, in one colour;
+    ``longest`` the value the full width stands for (the chart's own largest when ``None``)."""
     spec = METRICS[bars.metric]
     frame = bars.frame
     st.subheader(bars.title)
@@ -80,8 +88,10 @@ def ranked_bars(bars: Bars, *, key: str) -> None:
     ))
     figure.update_layout(**chart_layout(font_size=cfg.PRESENT_CHART_PX, height=len(frame) * _BAR_ROW_PX + 20,
                                         margin={"l": 0, "r": 150, "t": 0, "b": 0}, bargap=0.25),
-                         xaxis={"visible": False}, yaxis={"autorange": "reversed", "ticksuffix": "  "})
-    st.plotly_chart(figure, key=key, config={"staticPlot": True})
+                         xaxis={"visible": False, "range": [0, longest] if longest else None},
+                         yaxis={"autorange": "reversed", "ticksuffix": "  ", "automargin": True,
+                                "tickfont": {"color": PRESENT_INK}})
+    st.plotly_chart(figure, key=key, theme=None, config={"staticPlot": True})
 
 
 def deck_footer(number: int, count: int, seconds: float, paused: bool) -> None:

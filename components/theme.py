@@ -90,31 +90,39 @@ def app_css() -> str:
 """
 
 
+def _at_1080(px: float) -> str:
+    """A size given for a 1080-pixel-high screen, in proportion to the screen's height (a 720-pixel
+    projector shows two thirds of it), never under 16 px."""
+    return f"max(16px, {px / 10.8:.3f}vh)"
+
+
 def present_css() -> str:
     """Presentation mode: no sidebar, header, toolbar or deck controls on screen; black on white;
-    body text ``PRESENT_BODY_PX`` and figures ``PRESENT_FIGURE_PX`` (CSS px at 1920x1080)."""
+    body text ``PRESENT_BODY_PX`` and figures ``PRESENT_FIGURE_PX`` at 1920x1080, in proportion
+    on other screens."""
+    body, figure, title = _at_1080(PRESENT_BODY_PX), _at_1080(PRESENT_FIGURE_PX), _at_1080(PRESENT_BODY_PX * 1.9)
     return f"""
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], .mind-header,
 .st-key-deck_controls {{ display: none !important; }}
-html, body, .stApp {{ font-size: {PRESENT_BODY_PX}px !important; color: {PRESENT_INK}; background: {PAPER}; }}
+html, body, .stApp {{ font-size: {body} !important; color: {PRESENT_INK}; background: {PAPER}; }}
 [data-testid="stMainBlockContainer"] {{ padding: 1.2rem 2.4rem 0.6rem !important; max-width: none !important; }}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stMarkdownContainer"] td,
-[data-testid="stMarkdownContainer"] th {{ font-size: {PRESENT_BODY_PX}px; color: {PRESENT_INK}; }}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ font-size: {PRESENT_BODY_PX}px;
+[data-testid="stMarkdownContainer"] th {{ font-size: {body}; color: {PRESENT_INK}; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ font-size: {body};
   color: {PRESENT_MUTED} !important; }}
-[data-testid="stHeadingWithActionElements"] h1 {{ font-size: {round(PRESENT_BODY_PX * 1.9)}px; color: {PRIMARY};
+[data-testid="stHeadingWithActionElements"] h1 {{ font-size: {title}; color: {PRIMARY};
   padding: 0 0 .3rem; }}
 [data-testid="stHeadingWithActionElements"] a {{ display: none; }}
-[data-testid="stMetric"] label, [data-testid="stMetricLabel"] p {{ font-size: {PRESENT_BODY_PX}px !important;
+[data-testid="stMetric"] label, [data-testid="stMetricLabel"] p {{ font-size: {body} !important;
   color: {PRESENT_INK}; }}
-[data-testid="stMetricValue"] {{ font-size: {PRESENT_FIGURE_PX}px !important; font-weight: 700;
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p {{ font-size: {figure} !important; font-weight: 700;
   color: {PRESENT_INK}; line-height: 1.1; }}
 [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div, [data-testid="stMetricDeltaDescription"]
-{{ font-size: {PRESENT_BODY_PX}px !important; }}
+{{ font-size: {body} !important; }}
 [data-testid="stTooltipIcon"] {{ display: none; }}
 .deck-footer {{ position: fixed; left: 0; right: 0; bottom: 0; height: 2.2rem; padding: 0 2.4rem;
-  display: flex; align-items: center; gap: 1rem; font-size: {PRESENT_BODY_PX}px; color: {PRESENT_MUTED};
+  display: flex; align-items: center; gap: 1rem; font-size: {body}; color: {PRESENT_MUTED};
   background: {PAPER}; z-index: 999; }}
 .deck-footer .deck-track {{ flex: 1; height: 6px; background: {BLANK}; border-radius: 3px; overflow: hidden; }}
 .deck-footer .deck-bar {{ height: 100%; background: {PRIMARY}; transform-origin: left; }}

@@ -279,8 +279,7 @@ DECK_MAP_TOP = 10
 DECK_RANK_N = 5
 DECK_RANK_METRIC = "risky_inspected_pct"
 # The adoption slide's figures (national): certified, against this year's target, advanced.
-DECK_ADOPTION_CARDS = ("gi_certified", "gi_certified_pct", "gi_target_pct", "i40_assessed", "i40_advanced_pct",
-                       "i40_target_pct")
+DECK_ADOPTION_CARDS = ("gi_certified", "gi_target_pct", "i40_advanced_pct", "i40_target_pct")
 # The province slide's figures.
 DECK_PROVINCE_CARDS = ("operating", "risky", "risky_inspected_pct", "open_complaints", "gi_certified",
                        "i40_advanced")
@@ -290,7 +289,7 @@ PRESENT_FIGURE_PX = 96
 PRESENT_CHART_PX = 26
 # The presentation map's column at the narrowest projector (1280 px wide), for the fit.
 MAP_WIDTH_PRESENT = 600
-MAP_HEIGHT_PRESENT = 640
+MAP_HEIGHT_PRESENT = 680
 # The take-home deck: 16:9 slides (PowerPoint's widescreen, 13.333 x 7.5 in), pictures at this DPI.
 DECK_SLIDE_INCHES = (13.333, 7.5)
 DECK_IMAGE_DPI = 150
