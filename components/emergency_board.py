@@ -115,14 +115,20 @@ def new_severe_alert(pending: pd.DataFrame, *, on_acknowledge: Callable[[], None
                       type="primary")
 
 
-def status_counts(board: Board) -> None:
-    """Open incidents by status, the severe active ones, and provinces by status."""
+def status_figures(board: Board) -> dict[str, int]:
+    """Open incidents by status, the severe active ones, and provinces by status (labels
+    ``emergency.count.<name>``)."""
     incidents, provinces = board.incidents, board.provinces
     active = incidents["status"] == "active"
-    figures = {"active": int(active.sum()), "contained": int((incidents["status"] == "contained").sum()),
-               "severe": int((active & is_severe(incidents["severity"])).sum()),
-               "provinces_active": int((provinces["status"] == "active").sum()),
-               "provinces_watch": int((provinces["status"] == "watch").sum())}
+    return {"active": int(active.sum()), "contained": int((incidents["status"] == "contained").sum()),
+            "severe": int((active & is_severe(incidents["severity"])).sum()),
+            "provinces_active": int((provinces["status"] == "active").sum()),
+            "provinces_watch": int((provinces["status"] == "watch").sum())}
+
+
+def status_counts(board: Board) -> None:
+    """Open incidents by status, the severe active ones, and provinces by status."""
+    figures = status_figures(board)
     for column, (name, value) in zip(st.columns(len(figures), border=True), figures.items()):
         column.metric(t(f"emergency.count.{name}"), fmt_int(value), help=t(f"emergency.count.{name}.help"))
 

@@ -5,14 +5,19 @@ footer (slide number, a progress line that fills over the slide's seconds) and t
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 import plotly.graph_objects as go
 import streamlit as st
+
+from components.brief.deck import PPTX_MIME
+from components.brief.download import lazy_pdf_download
 
 from components.emergency_board import status_counts
 from components.i18n import fmt_int, t
 from components.kpi_cards import format_metric, kpi_cards
 from components.metric_map import metric_choropleth
-from components.plumbing.deck import Bars, SlideData
+from components.slide_data import Bars, SlideData
 from components.theme import PRIMARY, PRESENT_INK, chart_layout
 from data_access import settings as cfg
 from data_access.rules.metrics import METRICS
@@ -103,3 +108,14 @@ def deck_footer(number: int, count: int, seconds: float, paused: bool) -> None:
     st.html(f'<div class="deck-footer" data-testid="deck-footer"><span>{number_text}</span>'
             f'<div class="deck-track"><div class="deck-bar" style="{fill}"></div></div><span>{state}</span></div>'
             f'{_KEYS}', unsafe_allow_javascript=True)
+
+
+def take_home(build: Callable[[str], bytes], names: dict[str, str], *, token: Hashable) -> None:
+    """The deck to take home, built on click: PowerPoint and the PDF handout (``build(kind)``,
+    ``names[kind]`` the file names; ``token`` what they depend on)."""
+    with st.container(key="deck_takehome"):
+        st.subheader(t("present.take_home"))
+        for column, kind, mime in zip(st.columns(2), ("pptx", "pdf"), (PPTX_MIME, "application/pdf")):
+            with column:
+                lazy_pdf_download(t(f"present.build_{kind}"), t(f"present.download_{kind}"), lambda kind=kind: build(kind),
+                                  names[kind], key=f"deck_{kind}", token=token, mime=mime)

@@ -290,6 +290,6 @@ PRESENT_CHART_PX = 26
 # The presentation map's column at the narrowest projector (1280 px wide), for the fit.
 MAP_WIDTH_PRESENT = 600
 MAP_HEIGHT_PRESENT = 680
-# The take-home deck: 16:9 slides (PowerPoint's widescreen, 13.333 x 7.5 in), pictures at this DPI.
-DECK_SLIDE_INCHES = (13.333, 7.5)
+# The take-home deck: 16:9 slides (PowerPoint's widescreen, 13 1/3 x 7.5 in), pictures at this DPI.
+DECK_SLIDE_INCHES = (40 / 3, 7.5)
 DECK_IMAGE_DPI = 150

@@ -6,7 +6,7 @@ import streamlit as st
 from components.i18n import t
 from components.plumbing import coverage, deck, reference
 from components.plumbing.shell import current, ensure_shell, require_data
-from components.slides import deck_footer, slide_view
+from components.slides import deck_footer, slide_view, take_home
 
 ensure_shell()
 require_data()
@@ -21,6 +21,9 @@ if not slides:
     st.stop()
 index = deck.position(values, len(slides))
 shown, seconds = slides[index], deck.seconds(slides[index], values)
+if values["paused"]:
+    take_home(lambda kind: deck.export(slides, kind, f.period), deck.file_names(values, f.period),
+              token=deck.export_token(values, f.period))
 slide_view(shown, reference.province_geojson())
 deck.clock(index, len(slides), seconds, values["paused"])
 deck_footer(index + 1, len(slides), seconds, values["paused"])

@@ -14,21 +14,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
+from components.brief import deck as take_home
 from components.emergency_board import type_label
-from components.i18n import THAI_DIGITS, fmt_date, lang, name_column, t
+from components.i18n import THAI_DIGITS, fiscal_year_label, fmt_date, lang, name_column, t
 from components.plumbing import coverage, reference, url_state
 from components.plumbing.alerts import live_moment
 from components.plumbing.pages import PAGES
 from components.plumbing.params import DECK, PRESENTING
 from components.plumbing.queries import cached
+from components.slide_data import Bars, SlideData
 from data_access import settings as cfg
 from data_access.queries import adoption, emergencies, overview
-from data_access.queries.emergencies import Board, EmergencyFilter
+from data_access.queries.emergencies import EmergencyFilter
 from data_access.rules.deck import Slide, clamp_seconds
 from data_access.rules.fiscal import Period
 from data_access.rules.metrics import HEADLINE
@@ -40,38 +41,6 @@ _PAGE_FILES = {spec.file for spec in PAGES}
 # every slide needs).
 _NEEDS = {"adoption": ("gi_certifications", "i40_assessments"), "emergencies": ("emergencies",),
           "ranking": ("inspections",)}
-
-
-@dataclass(frozen=True)
-class Bars:
-    """A ranked bar chart of a slide: ``frame`` has ``label`` and ``value`` in the order shown;
-    ``metric`` gives the unit."""
-
-    title: str
-    frame: pd.DataFrame = field(repr=False)
-    metric: str
-
-
-@dataclass(frozen=True)
-class SlideData:
-    """What one slide shows, as values: headline cards (``kpi``, ``value``, ``previous``), the
-    emergency board, a province map of ``metric``, ranked bars, and where the figures come from."""
-
-    slide: Slide
-    title: str
-    note: str
-    cards: pd.DataFrame | None = field(default=None, repr=False)
-    board: Board | None = field(default=None, repr=False)
-    provinces: pd.DataFrame | None = field(default=None, repr=False)
-    metric: str | None = None
-    bars: tuple[Bars, ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        """Nothing measured to show (the slide is left out)."""
-        cards_blank = self.cards is None or self.cards["value"].isna().all()
-        bars_blank = all(bar.frame.empty for bar in self.bars)
-        return cards_blank and bars_blank and self.board is None
 
 
 def read() -> dict:
@@ -129,6 +98,23 @@ def clock(index: int, count: int, interval: float, paused: bool) -> None:
             st.rerun()
 
     controls()
+
+
+def export(slides: list[SlideData], kind: str, period: Period) -> bytes:
+    """The deck to take home: ``kind`` ``"pptx"`` (PowerPoint) or ``"pdf"`` (the 16:9 handout)."""
+    sheets = take_home.sheets(slides, reference.province_shapes())
+    build = take_home.deck_pptx if kind == "pptx" else take_home.deck_pdf
+    return build(sheets, title=t("present.cover", fy=fiscal_year_label(period.fiscal_year)), as_of=period.day)
+
+
+def file_names(values: dict, period: Period) -> dict[str, str]:
+    """The take-home files' names, by kind."""
+    return {kind: take_home.file_name(kind, values["code"], period.day) for kind in ("pptx", "pdf")}
+
+
+def export_token(values: dict, period: Period) -> tuple:
+    """What the take-home files depend on (not the slide in view)."""
+    return period, values["code"], values["digits"], lang()
 
 
 def _move(index: int, step: int, count: int) -> None:
