@@ -86,7 +86,7 @@ def app_css() -> str:
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p,
 [data-testid="stMetricDeltaDescription"], [data-testid="stWidgetLabel"] p,
 [data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small
-{{ color: {MUTED} !important; }}
+{{ color: {MUTED} !important; opacity: 1 !important; }}
 """
 
 

@@ -51,10 +51,12 @@ def upload_form() -> UploadRequest | None:
 def _uploader_texts() -> None:
     """Streamlit writes its uploader's button ("Upload") and limits ("200MB per file") in
     English whatever the language: the limits are hidden (the caption under the uploader says
-    them) and the button's label is replaced."""
+    them) and the button's label is replaced on screen. Streamlit's own label stays readable
+    to screen readers (clipped, not removed): it is the button's only accessible name."""
     dropzone = "[data-testid='stFileUploaderDropzone']"
     st.html(f"<style>[data-testid='stFileUploaderDropzoneInstructions']{{display:none}}"
-            f"{dropzone} button > *{{display:none}}"
+            f"{dropzone} button > *{{position:absolute;width:1px;height:1px;overflow:hidden;"
+            f"clip-path:inset(50%);white-space:nowrap}}"
             f"{dropzone} button::after{{content:'{t('ingest.browse')}'}}</style>")
 
 
