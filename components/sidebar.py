@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.i18n import LANGUAGES, fiscal_year_label, fixed_labels, inspection_region_label, t
 from components.plumbing.params import ALL, FILTERS, LANGUAGE
-from components.plumbing.navigation import page_link
+from components.plumbing.navigation import open_page
 from components.plumbing.url_state import bound
 
 
@@ -30,4 +30,5 @@ def sidebar_filters(fiscal_years: list[int], regions: list[str], inspection_regi
 
 def present_button() -> None:
     """Presentation mode (the seminar deck) for the fiscal year and language in view."""
-    page_link("present", t("present.open"), where=st.sidebar, present="1")
+    if st.sidebar.button(t("present.open"), key="present_open", icon="📽️", width="stretch"):
+        open_page("present", present="1")

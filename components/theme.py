@@ -106,7 +106,7 @@ def present_css() -> str:
 [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], .mind-header,
 .st-key-deck_controls {{ display: none !important; }}
 html, body, .stApp {{ font-size: {body} !important; color: {PRESENT_INK}; background: {PAPER}; }}
-[data-testid="stMainBlockContainer"] {{ padding: 1.2rem 2.4rem 0.6rem !important; max-width: none !important; }}
+[data-testid="stMainBlockContainer"] {{ padding: 1.2rem 2.4rem 2.6rem !important; max-width: none !important; }}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li, [data-testid="stMarkdownContainer"] td,
 [data-testid="stMarkdownContainer"] th {{ font-size: {body}; color: {PRESENT_INK}; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{ font-size: {body};

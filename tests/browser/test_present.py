@@ -95,7 +95,7 @@ def test_a_click_moves_the_deck_on(page: Page, app_server: str):
 
 def test_the_sidebar_opens_presentation_mode(page: Page, app_server: str):
     open_app(page, app_server, "/?lang=en")
-    page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]', has_text="Open presentation mode").click()
+    page.locator('[data-testid="stSidebar"] button', has_text="Open presentation mode").click()
     _slide_number(page, 1, 5, "en")
     assert "present=1" in page.url and "lang=en" in page.url, page.url
     assert _visible(page, CHROME) == []
