@@ -27,7 +27,7 @@ from components.map_view import fit, geojson_bounds
 from components.plumbing.params import ALL, EMERGENCIES
 from components.plumbing.url_state import bound
 from components.tables import download_buttons
-from components.theme import BLANK, NEUTRAL, QUALITATIVE, SEQUENTIAL_BAD
+from components.theme import BLANK, MUTED, NEUTRAL, QUALITATIVE, SEQUENTIAL_BAD
 from data_access import settings as cfg
 from data_access.queries.emergencies import AT_FACTORY, Board
 from data_access.rules.emergencies import is_severe
@@ -193,7 +193,7 @@ def board_map(drawn: BoardMap, *, key: str, on_province: Callable[[str], None]) 
 
 def map_legend() -> None:
     """What the fills, sizes and rings of the map mean (the colours of the types: :func:`counts_by`)."""
-    chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px #555">■</span> '
+    chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px {MUTED}">■</span> '
              f'{t(f"emergency.province_status.{s}")}' for s in cfg.PROVINCE_EMERGENCY_STATUSES]
     st.markdown(" &nbsp; ".join(chips), unsafe_allow_html=True)
     st.caption(t("emergency.map.legend", days=cfg.EMERGENCY_WATCH_DAYS))
