@@ -18,12 +18,12 @@ from data_access import settings as cfg
 from data_access.rules.adoption import DIMENSION_COLUMNS
 from data_access.rules.metrics import MetricSpec
 
-GI_COLOURS = SEQUENTIAL_GOOD
-I40_COLOURS = SEQUENTIAL_GOOD[1:]
+GI_COLOURS = SEQUENTIAL_GOOD[1:]
+I40_COLOURS = SEQUENTIAL_GOOD[2:]
 FLOW_COLOURS = {"new": QUALITATIVE[2], "upgraded": QUALITATIVE[0], "expired": NEUTRAL, "revoked": QUALITATIVE[3]}
 AREA_COLOURS = (NEUTRAL, PRIMARY)
-TOP_COLOURS = SEQUENTIAL_GOOD[::-1]
-BOTTOM_COLOURS = SEQUENTIAL_BAD[::-1]
+TOP_COLOURS = SEQUENTIAL_GOOD[:0:-1]
+BOTTOM_COLOURS = SEQUENTIAL_BAD[:0:-1]
 _CONFIG = {"displayModeBar": False}
 
 

@@ -38,10 +38,10 @@ TYPE_COLOURS = {
     "wastewater_discharge": QUALITATIVE[7], "flood": QUALITATIVE[0], "drought": QUALITATIVE[6],
     "cold_spell": QUALITATIVE[5], "pm25_open_burning": QUALITATIVE[2], "other": NEUTRAL,
 }
-STATUS_COLOURS = {"calm": BLANK, "watch": SEQUENTIAL_BAD[1], "active": SEQUENTIAL_BAD[3]}
+STATUS_COLOURS = {"calm": BLANK, "watch": SEQUENTIAL_BAD[2], "active": SEQUENTIAL_BAD[4]}
 # Point radius (pixels) by severity 1..4.
 SEVERITY_RADIUS = {1: 5, 2: 7, 3: 10, 4: 13}
-NEW_COLOUR = SEQUENTIAL_BAD[4]
+NEW_COLOUR = SEQUENTIAL_BAD[5]
 _WIDTH = 560  # px: the map's column on a laptop screen (3/5 of the page), for the initial zoom
 # The list's columns, what the centre reads first leftmost (a laptop screen may hide the last one).
 _LIST_COLUMNS = ("new", "severity", "status", "type", "province", "factory", "since", "started", "casualties")

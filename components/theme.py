@@ -32,9 +32,10 @@ BLANK = "#eef0f2"         # areas drawn plain
 PRESENT_INK = "#000000"
 PRESENT_MUTED = "#333333"
 
-# --- sequential (amounts): light to dark ---------------------------------------------------------
-SEQUENTIAL_BAD = ("#fff3e0", "#fdc48a", "#f0803c", "#c8471b", "#7a1f0a")      # more is worse: oranges
-SEQUENTIAL_GOOD = ("#eef5fb", "#b3d1ea", "#5f9fd1", "#2767a8", "#0b3a6e")     # more is better: blues
+# --- sequential (amounts): light to dark; the lightest stop only for maps (bars and points start
+# at the second, which shows on white) ------------------------------------------------------------
+SEQUENTIAL_BAD = ("#fff3e0", "#fdd0a2", "#fdae6b", "#f0803c", "#c8471b", "#7a1f0a")   # more is worse
+SEQUENTIAL_GOOD = ("#eef5fb", "#c6dbef", "#8fbde0", "#4f94cb", "#2767a8", "#0b3a6e")  # more is better
 # --- diverging (against a target): brown below, blue above, pale at the target --------------------
 DIVERGING = ("#8c510a", "#d8b365", "#f6f0e3", "#7fb3d5", "#1f5f99")
 # --- qualitative (categories): Okabe and Ito, black last ----------------------------------------
@@ -52,10 +53,10 @@ SCALE_BAD = scale(SEQUENTIAL_BAD)
 SCALE_GOOD = scale(SEQUENTIAL_GOOD)
 SCALE_DIVERGING = scale(DIVERGING)
 # Risk bands, ordered like the scale of "more is worse".
-BAND_COLOURS = {"low": SEQUENTIAL_GOOD[2], "medium": QUALITATIVE[1], "high": SEQUENTIAL_BAD[3],
-                "critical": SEQUENTIAL_BAD[4]}
+BAND_COLOURS = {"low": SEQUENTIAL_GOOD[3], "medium": QUALITATIVE[1], "high": SEQUENTIAL_BAD[4],
+                "critical": SEQUENTIAL_BAD[5]}
 # Hexagons by how many risky factories they hold: grey for none, then light to dark.
-HEX_COLOURS = (NEUTRAL, *SEQUENTIAL_BAD[1:])
+HEX_COLOURS = (NEUTRAL, *SEQUENTIAL_BAD[2:])
 TRAFFIC_COLOURS = {"green": QUALITATIVE[2], "amber": QUALITATIVE[1], "red": QUALITATIVE[3], "none": NEUTRAL}
 
 
