@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from streamlit.testing.v1 import AppTest
@@ -52,6 +53,8 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
         for code, language in ((None, "th"), (CHON_BURI, "th"), (CHON_BURI, "en")):
+            st.cache_data.clear()  # the engine and reads of earlier tests' databases
+            st.cache_resource.clear()
             app = AppTest.from_function(_build, args=(str(ARTIFACTS), code, language), default_timeout=300).run()
             assert not app.exception, app.exception
     finally:
