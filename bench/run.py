@@ -12,13 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import adoption, emergencies, ingest, ingest_gis, overview, plans, province, reads, risk  # noqa: E402
+from bench import (adoption, emergencies, ingest, ingest_gis, overview, plans, present, province,  # noqa: E402
+                   reads, risk)
 from bench.common import national_database  # noqa: E402
 from data_access.db.connect import make_engine  # noqa: E402
 
 SECTIONS = {"overview": overview.run, "ingest": ingest.run, "province": province.run, "risk": risk.run,
             "reads": reads.run, "adoption": adoption.run, "ingest_gis": ingest_gis.run, "emergencies": emergencies.run,
-            "plans": plans.run}
+            "present": present.run, "plans": plans.run}
 
 
 def main() -> None:

@@ -13,17 +13,17 @@ from components.adoption_labels import dimension_label, level_label
 from components.i18n import t
 from components.metric_map import label as metric_label
 from components.metric_map import tick_format
-from components.theme import chart_layout
+from components.theme import NEUTRAL, PRIMARY, QUALITATIVE, SEQUENTIAL_BAD, SEQUENTIAL_GOOD, chart_layout
 from data_access import settings as cfg
 from data_access.rules.adoption import DIMENSION_COLUMNS
 from data_access.rules.metrics import MetricSpec
 
-GI_COLOURS = ("#c5e1a5", "#9ccc65", "#689f38", "#33691e", "#1b3d0f")
-I40_COLOURS = ("#bbdefb", "#64b5f6", "#1e88e5", "#0d3c7a")
-FLOW_COLOURS = {"new": "#2e7d32", "upgraded": "#1565c0", "expired": "#9e9e9e", "revoked": "#c62828"}
-AREA_COLOURS = ("#9e9e9e", "#1565c0")
-TOP_COLOURS = ("#1b5e20", "#2e7d32", "#43a047", "#66bb6a", "#9ccc65")
-BOTTOM_COLOURS = ("#b71c1c", "#d32f2f", "#e53935", "#ef6c00", "#ffa726")
+GI_COLOURS = SEQUENTIAL_GOOD[1:]
+I40_COLOURS = SEQUENTIAL_GOOD[2:]
+FLOW_COLOURS = {"new": QUALITATIVE[2], "upgraded": QUALITATIVE[0], "expired": NEUTRAL, "revoked": QUALITATIVE[3]}
+AREA_COLOURS = (NEUTRAL, PRIMARY)
+TOP_COLOURS = SEQUENTIAL_GOOD[:0:-1]
+BOTTOM_COLOURS = SEQUENTIAL_BAD[:0:-1]
 _CONFIG = {"displayModeBar": False}
 
 

@@ -14,12 +14,12 @@ from components.choropleth import map_layout
 from components.i18n import fixed_labels, name_column, t
 from components.plumbing.url_state import Group, bound
 from components.risk_labels import band_label
-from components.theme import BAND_COLOURS, SCALE_BAD, chart_layout
+from components.theme import BAND_COLOURS, BLANK, LINE, PAPER, SCALE_BAD, chart_layout
 from data_access.settings import MAP_WIDTH_DISTRICTS, RISK_BAND_NAMES, RISKY_BANDS
 
 MAP_HEIGHT = 520
 DISTRICTS, FACTORIES = "districts", "factories"
-_PLAIN = [[0, "#eef0f2"], [1, "#eef0f2"]]
+_PLAIN = [[0, BLANK], [1, BLANK]]
 
 
 def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, group: Group, *, key: str) -> None:
@@ -49,7 +49,7 @@ def _districts_trace(districts: pd.DataFrame, geojson: dict, *, shaded: bool) ->
     return go.Choroplethmap(
         geojson=geojson, locations=districts["code"], z=districts["risky"] if shaded else [0] * len(districts),
         featureidkey="id", colorscale=SCALE_BAD if shaded else _PLAIN, zmin=0, showscale=shaded,
-        marker={"line": {"width": 0.8, "color": "#ffffff" if shaded else "#9aa3ad"}, "opacity": 0.85},
+        marker={"line": {"width": 0.8, "color": PAPER if shaded else LINE}, "opacity": 0.85},
         colorbar={"title": {"text": t("district_map.risky"), "side": "top"}, "thickness": 12, "orientation": "h",
                   "y": -0.02, "yanchor": "top", "len": 0.9},
         text=districts[name_column()], customdata=districts[["risky", "operating"]],

@@ -27,20 +27,21 @@ from components.map_view import fit, geojson_bounds
 from components.plumbing.params import ALL, EMERGENCIES
 from components.plumbing.url_state import bound
 from components.tables import download_buttons
+from components.theme import BLANK, MUTED, NEUTRAL, QUALITATIVE, SEQUENTIAL_BAD
 from data_access import settings as cfg
 from data_access.queries.emergencies import AT_FACTORY, Board
 from data_access.rules.emergencies import is_severe
 
 # One colour per type (factory accidents warm, natural events cool), shared by maps, charts, legends.
 TYPE_COLOURS = {
-    "fire": "#d32f2f", "explosion": "#7b1fa2", "chemical_leak": "#ef6c00", "wastewater_discharge": "#6d4c41",
-    "flood": "#1565c0", "drought": "#b08900", "cold_spell": "#00838f", "pm25_open_burning": "#546e7a",
-    "other": "#9e9e9e",
+    "fire": QUALITATIVE[3], "explosion": QUALITATIVE[4], "chemical_leak": QUALITATIVE[1],
+    "wastewater_discharge": QUALITATIVE[7], "flood": QUALITATIVE[0], "drought": QUALITATIVE[6],
+    "cold_spell": QUALITATIVE[5], "pm25_open_burning": QUALITATIVE[2], "other": NEUTRAL,
 }
-STATUS_COLOURS = {"calm": "#eef2ee", "watch": "#ffd54f", "active": "#ef5350"}
+STATUS_COLOURS = {"calm": BLANK, "watch": SEQUENTIAL_BAD[2], "active": SEQUENTIAL_BAD[4]}
 # Point radius (pixels) by severity 1..4.
 SEVERITY_RADIUS = {1: 5, 2: 7, 3: 10, 4: 13}
-NEW_COLOUR = "#b71c1c"
+NEW_COLOUR = SEQUENTIAL_BAD[5]
 _WIDTH = 560  # px: the map's column on a laptop screen (3/5 of the page), for the initial zoom
 # The list's columns, what the centre reads first leftmost (a laptop screen may hide the last one).
 _LIST_COLUMNS = ("new", "severity", "status", "type", "province", "factory", "since", "started", "casualties")
@@ -114,14 +115,20 @@ def new_severe_alert(pending: pd.DataFrame, *, on_acknowledge: Callable[[], None
                       type="primary")
 
 
-def status_counts(board: Board) -> None:
-    """Open incidents by status, the severe active ones, and provinces by status."""
+def status_figures(board: Board) -> dict[str, int]:
+    """Open incidents by status, the severe active ones, and provinces by status (labels
+    ``emergency.count.<name>``)."""
     incidents, provinces = board.incidents, board.provinces
     active = incidents["status"] == "active"
-    figures = {"active": int(active.sum()), "contained": int((incidents["status"] == "contained").sum()),
-               "severe": int((active & is_severe(incidents["severity"])).sum()),
-               "provinces_active": int((provinces["status"] == "active").sum()),
-               "provinces_watch": int((provinces["status"] == "watch").sum())}
+    return {"active": int(active.sum()), "contained": int((incidents["status"] == "contained").sum()),
+            "severe": int((active & is_severe(incidents["severity"])).sum()),
+            "provinces_active": int((provinces["status"] == "active").sum()),
+            "provinces_watch": int((provinces["status"] == "watch").sum())}
+
+
+def status_counts(board: Board) -> None:
+    """Open incidents by status, the severe active ones, and provinces by status."""
+    figures = status_figures(board)
     for column, (name, value) in zip(st.columns(len(figures), border=True), figures.items()):
         column.metric(t(f"emergency.count.{name}"), fmt_int(value), help=t(f"emergency.count.{name}.help"))
 
@@ -186,7 +193,7 @@ def board_map(drawn: BoardMap, *, key: str, on_province: Callable[[str], None]) 
 
 def map_legend() -> None:
     """What the fills, sizes and rings of the map mean (the colours of the types: :func:`counts_by`)."""
-    chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px #555">■</span> '
+    chips = [f'<span style="color:{STATUS_COLOURS[s]}; text-shadow: 0 0 1px {MUTED}">■</span> '
              f'{t(f"emergency.province_status.{s}")}' for s in cfg.PROVINCE_EMERGENCY_STATUSES]
     st.markdown(" &nbsp; ".join(chips), unsafe_allow_html=True)
     st.caption(t("emergency.map.legend", days=cfg.EMERGENCY_WATCH_DAYS))

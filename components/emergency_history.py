@@ -21,6 +21,7 @@ from components.emergency_board import TYPE_COLOURS, status_label, type_label, t
 from components.i18n import fixed_labels, fmt_date, fmt_int, lang, t
 from components.map_view import geojson_bounds
 from components.plumbing.params import EMERGENCIES
+from components.theme import BLANK, INK, LINE
 from components.plumbing.url_state import bound
 from components.tables import download_buttons
 from components.theme import chart_layout
@@ -119,8 +120,8 @@ def playback_map(history: History, outlines: dict, *, key: str) -> None:
     figure.update_layout(**chart_layout(height=PLAYBACK_HEIGHT, margin={"l": 0, "r": 0, "t": 10, "b": 70}),
                          showlegend=False,
                          map={"style": "white-bg", "fitbounds": "locations",
-                              "layers": [{"source": outlines, "type": "fill", "color": "#f5f5f0", "below": "traces"},
-                                         {"source": outlines, "type": "line", "color": "#8a8a8a",
+                              "layers": [{"source": outlines, "type": "fill", "color": BLANK, "below": "traces"},
+                                         {"source": outlines, "type": "line", "color": LINE,
                                           "line": {"width": 0.6}}]},
                          sliders=[_month_slider(labels, by_month)])
     st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
@@ -176,7 +177,7 @@ def _month_slider(labels: list[str], by_month: list[dict[str, list]]) -> dict:
     animated, so moving the slider never leaves plotly an interrupted animation to report)."""
     traces = list(range(1, len(cfg.EMERGENCY_TYPES) + 1))
     return {"active": 0, "x": 0.0, "len": 1.0, "y": 0.0, "yanchor": "top", "pad": {"t": 8},
-            "currentvalue": {"prefix": t("emergency.playback.month") + " ", "font": {"size": 15, "color": "#31333f"}},
+            "currentvalue": {"prefix": t("emergency.playback.month") + " ", "font": {"size": 15, "color": INK}},
             "font": {"color": "rgba(0,0,0,0)"},  # a label under every step would be unreadable
             "steps": [{"label": label, "method": "restyle", "args": [points, traces]}
                       for label, points in zip(labels, by_month)]}

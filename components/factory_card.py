@@ -15,7 +15,7 @@ from components.plumbing import url_state
 from components.plumbing.params import RISK
 from components.risk_labels import band_label, factor_label
 from components.tables import as_date
-from components.theme import BAND_COLOURS, chart_layout
+from components.theme import BAND_COLOURS, BLANK, chart_layout
 from data_access.queries.risk_map import FactoryCard
 
 
@@ -67,7 +67,7 @@ def _factor_chart(points: pd.DataFrame, band: str) -> None:
     ordered = points.iloc[::-1]
     labels = [factor_label(f) for f in ordered["factor"]]
     figure = go.Figure([
-        go.Bar(y=labels, x=ordered["weight"], orientation="h", marker_color="#e6e6e6", name=t("risk.card.weight"),
+        go.Bar(y=labels, x=ordered["weight"], orientation="h", marker_color=BLANK, name=t("risk.card.weight"),
                hoverinfo="skip"),
         go.Bar(y=labels, x=ordered["points"], orientation="h", marker_color=BAND_COLOURS[band],
                name=t("risk.card.points"), text=[fmt_num(v) for v in ordered["points"]], textposition="outside",

@@ -21,6 +21,10 @@ from data_access.rules.fiscal import fiscal_year_bounds, to_be
 LANGUAGES = ("th", "en")
 DEFAULT_LANGUAGE = "th"
 _BABEL_LOCALE = {"th": "th_TH", "en": "en_GB"}
+# Thai numerals (๐-๙) for the numbers and dates of a Thai session that asks for them (a seminar
+# deck's ``digits=thai``): the session flag below.
+THAI_DIGITS = "thai_digits"
+_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
 def lang() -> str:
@@ -56,13 +60,18 @@ def name_column() -> str:
     return f"name_{lang()}"
 
 
+def numerals(text: str) -> str:
+    """``text`` with Thai numerals when this Thai session asks for them, as it is otherwise."""
+    return text.translate(_TO_THAI) if lang() == "th" and st.session_state.get(THAI_DIGITS) else text
+
+
 def fmt_int(value: float | None) -> str:
-    return "–" if value is None else format_decimal(round(value), format="#,##0", locale=_BABEL_LOCALE[lang()])
+    return "–" if value is None else numerals(format_decimal(round(value), format="#,##0", locale=_BABEL_LOCALE[lang()]))
 
 
 def fmt_num(value: float | None, digits: int = 1) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return "–" if value is None else format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang()])
+    return "–" if value is None else numerals(format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang()]))
 
 
 def fmt_pct(value: float | None, digits: int = 1) -> str:
@@ -70,7 +79,7 @@ def fmt_pct(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "–"
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(value / 100, format=pattern, locale=_BABEL_LOCALE[lang()])
+    return numerals(format_percent(value / 100, format=pattern, locale=_BABEL_LOCALE[lang()]))
 
 
 def fmt_date(value: date | datetime | pd.Timestamp | None, with_time: bool = False) -> str:
@@ -83,7 +92,7 @@ def fmt_date(value: date | datetime | pd.Timestamp | None, with_time: bool = Fal
     day = format_date(value, format="d MMM", locale=_BABEL_LOCALE[lang()])
     year = to_be(value.year) if lang() == "th" else value.year
     clock = f" {value:%H:%M}" if with_time and isinstance(value, datetime) else ""
-    return f"{day} {year}{clock}"
+    return numerals(f"{day} {year}{clock}")
 
 
 def fiscal_year_label(fiscal_year_be: int) -> str:

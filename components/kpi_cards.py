@@ -37,6 +37,14 @@ def kpi_cards(kpis: pd.DataFrame, *, delta_label: str = "", per_row: int = 4) ->
             )
 
 
+def change_text(spec: MetricSpec, value: float | None, previous: float | None) -> str | None:
+    """A card's change as written (``+409``, ``-1.1%``, ``0``), or ``None`` without an earlier value."""
+    delta = _delta(value, previous)
+    if delta is None:
+        return None
+    return _signed(spec, delta, format_metric(spec, abs(delta)) in (format_metric(spec, 0), "–"))
+
+
 def _signed(spec: MetricSpec, delta: float, unchanged: bool) -> str:
     """``+409``, ``-1.1%``; a change too small to show is ``0`` (neutral: no arrow, no colour)."""
     if unchanged:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.i18n import LANGUAGES, fiscal_year_label, fixed_labels, inspection_region_label, t
 from components.plumbing.params import ALL, FILTERS, LANGUAGE
+from components.plumbing.navigation import open_page
 from components.plumbing.url_state import bound
 
 
@@ -25,3 +26,9 @@ def sidebar_filters(fiscal_years: list[int], regions: list[str], inspection_regi
           format_func=fixed_labels(region_options, lambda r: t("filter.all") if r == ALL else t(f"region.{r}")))
     bound(st.sidebar.selectbox, FILTERS, "ir", key="ir", label=t("filter.ir"), options=ir_options,
           format_func=fixed_labels(ir_options, lambda n: t("filter.all") if n == ALL else inspection_region_label(n)))
+
+
+def present_button() -> None:
+    """Presentation mode (the seminar deck) for the fiscal year and language in view."""
+    if st.sidebar.button(t("present.open"), key="present_open", icon="📽️", width="stretch"):
+        open_page("present", present="1")

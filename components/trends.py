@@ -12,12 +12,12 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 from components.i18n import fmt_date, t
-from components.theme import chart_layout
+from components.theme import PRIMARY, QUALITATIVE, chart_layout
 from data_access.queries.province import TREND_SERIES
 
-SERIES_COLOURS = {"inspections": "#1f4e9a", "complaints": "#ef6c00", "emergencies": "#c62828"}
+SERIES_COLOURS = {"inspections": PRIMARY, "complaints": QUALITATIVE[1], "emergencies": QUALITATIVE[3]}
 PARTIAL_OPACITY = 0.35
-_SHADE = "rgba(31, 78, 154, 0.06)"
+_SHADE = PRIMARY + "10"  # PRIMARY at 6% opacity
 
 
 def month_label(day: date) -> str:

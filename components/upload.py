@@ -4,6 +4,7 @@ Running it is :func:`components.plumbing.imports.run_import`.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -51,11 +52,19 @@ def upload_form() -> UploadRequest | None:
 def _uploader_texts() -> None:
     """Streamlit writes its uploader's button ("Upload") and limits ("200MB per file") in
     English whatever the language: the limits are hidden (the caption under the uploader says
-    them) and the button's label is replaced."""
+    them) and the button's label is replaced, on screen by CSS and for screen readers by its
+    ``aria-label`` (a button whose text is only CSS has no accessible name: WCAG 4.1.2)."""
     dropzone = "[data-testid='stFileUploaderDropzone']"
+    label = json.dumps(t("ingest.browse"))
     st.html(f"<style>[data-testid='stFileUploaderDropzoneInstructions']{{display:none}}"
             f"{dropzone} button > *{{display:none}}"
-            f"{dropzone} button::after{{content:'{t('ingest.browse')}'}}</style>")
+            f"{dropzone} button::after{{content:'{t('ingest.browse')}'}}</style>"
+            f"<script>window.mindUploadLabel = {label};"
+            f"const name = () => document.querySelectorAll(\"{dropzone} button\")"
+            f".forEach(b => b.setAttribute('aria-label', window.mindUploadLabel));"
+            f"if (!window.mindUploadNamed) {{ window.mindUploadNamed = true;"
+            f" new MutationObserver(name).observe(document.body, {{childList: true, subtree: true}}); }}"
+            f"name();</script>", unsafe_allow_javascript=True)
 
 
 def _share(share: float) -> str:

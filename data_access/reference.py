@@ -15,9 +15,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from data_access.rules.deck import Slide, parse_deck
 from data_access.settings import (
     ASSETS_DIR,
     BOUNDARIES_NOTE,
+    DECK_FILE,
     DISTRICT_GEOJSON,
     LABELS_DIR,
     PROVINCE_GEOJSON,
@@ -99,3 +101,9 @@ def boundaries_note() -> str:
 def asset_text(relative_path: str) -> str:
     """The text of a file under ``assets/`` (the brief's template and stylesheet)."""
     return (ASSETS_DIR / relative_path).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def deck() -> tuple[Slide, ...]:
+    """The seminar deck of ``assets/deck/seminar.toml``, checked."""
+    return parse_deck(DECK_FILE.read_text(encoding="utf-8"))

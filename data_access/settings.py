@@ -265,3 +265,32 @@ EMERGENCY_REPEAT_MIN = 2
 # Incidents without a factory point sit at their province's centre; several there are spread on a
 # spiral this far apart (degrees, about 9 km) so that each can be seen and hovered.
 EMERGENCY_SPREAD_DEG = 0.08
+
+# --- Presentation mode and the seminar deck (pages/present.py, components/slides.py,
+# components/plumbing/deck.py, components/brief/deck.py). ---
+DECK_FILE = ASSETS_DIR / "deck" / "seminar.toml"
+# The views a slide may show, and the pages they draw on (a slide is left out when its page is not
+# in the app).
+DECK_VIEWS = ("risk_map", "kpis", "adoption", "emergencies", "ranking", "province")
+# Seconds a slide may stay on screen: the deck's own values and a link's ?every= must lie between.
+DECK_MIN_SECONDS, DECK_MAX_SECONDS = 2, 600
+# The risk map's slide ranks this many provinces beside the map; the ranking slide shows this
+# many at each end, by this metric.
+DECK_MAP_TOP = 10
+DECK_RANK_N = 5
+DECK_RANK_METRIC = "risky_inspected_pct"
+# The adoption slide's figures (national): certified, against this year's target, advanced.
+DECK_ADOPTION_CARDS = ("gi_certified", "gi_target_pct", "i40_advanced_pct", "i40_target_pct")
+# The province slide's figures.
+DECK_PROVINCE_CARDS = ("operating", "risky", "risky_inspected_pct", "open_complaints", "gi_certified",
+                       "i40_advanced")
+# Type on the projected screen (CSS px at 1920x1080): body text, figures, chart text.
+PRESENT_BODY_PX = 30
+PRESENT_FIGURE_PX = 96
+PRESENT_CHART_PX = 26
+# The presentation map's column at the narrowest projector (1280 px wide), for the fit.
+MAP_WIDTH_PRESENT = 600
+MAP_HEIGHT_PRESENT = 680
+# The take-home deck: 16:9 slides (PowerPoint's widescreen, 13 1/3 x 7.5 in), pictures at this DPI.
+DECK_SLIDE_INCHES = (40 / 3, 7.5)
+DECK_IMAGE_DPI = 150

@@ -2,8 +2,9 @@
 # Prepare this machine to run the dashboard (`app`) or its test suite (`test`).
 #
 #   bash scripts/setup.sh app    Debian libraries for WeasyPrint (PDF briefs), .venv with requirements.txt
-#   bash scripts/setup.sh test   the above plus chromium, postgresql and poppler-utils,
-#                                .venv with requirements-dev.txt (pytest, playwright)
+#   bash scripts/setup.sh test   the above plus chromium, postgresql, poppler-utils and npm,
+#                                .venv with requirements-dev.txt (pytest, playwright), and
+#                                axe-core from npm (package.json) for the accessibility test
 #
 # Idempotent and fast when everything is in place: Debian packages are checked with dpkg first
 # (apt-get update runs only when something must be installed), and pip runs only when the
@@ -26,7 +27,8 @@ APP_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0
 # tests also run on a throwaway PostgreSQL cluster; PDF tests read text back with pdftotext.
 # fonts-thai-tlwg and fonts-noto-color-emoji stand in for the Thai and emoji fonts every user's
 # system has, so screenshots show Thai text outside Sarabun and emoji icons (the font test still
-# checks that the app itself serves and uses Sarabun).
+# checks that the app itself serves and uses Sarabun). npm installs axe-core, which the
+# accessibility test injects into every page from disk.
 TEST_PACKAGES=(chromium fonts-thai-tlwg fonts-noto-color-emoji postgresql poppler-utils)
 
 case "$MODE" in
@@ -34,6 +36,11 @@ case "$MODE" in
     test) packages=("${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"); requirements=(requirements-dev.txt requirements.txt) ;;
     *)    usage ;;
 esac
+
+# npm (Debian's, unless a Node.js install already brings its own).
+if [ "$MODE" = test ] && ! command -v npm >/dev/null 2>&1; then
+    packages+=(npm)
+fi
 
 # python3 with a working venv module (Debian splits ensurepip into python3-venv).
 if ! command -v python3 >/dev/null 2>&1; then
@@ -85,6 +92,13 @@ if [ "$(cat "$STAMP_FILE" 2>/dev/null || true)" != "$wanted" ]; then
     if [ "$MODE" = test ]; then
         stamp_of requirements.txt > "$VENV/.requirements-app.sha256"
     fi
+fi
+
+# --- test tools from npm -----------------------------------------------------------------------
+# axe-core, pinned in package.json / package-lock.json, under node_modules/ (git-ignored).
+if [ "$MODE" = test ] && [ ! -f node_modules/axe-core/axe.min.js ]; then
+    log "installing axe-core from npm"
+    npm ci --no-audit --no-fund --loglevel=error
 fi
 
 # --- fonts served by the app --------------------------------------------------------------------

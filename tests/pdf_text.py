@@ -20,3 +20,13 @@ def run(*command: str) -> str:
 def page_text(path: Path, page: int) -> str:
     """The normalised text of one page."""
     return normalise(run("pdftotext", "-f", str(page), "-l", str(page), str(path), "-"))
+
+
+# Above and below marks (tone marks, upper and lower vowels) may come out of pdftotext after the
+# next consonant when a large bold font positions them: compare the letters alone.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def letters(text: str) -> str:
+    """``text`` normalised and without Thai marks: the base letters in reading order."""
+    return _MARKS.sub("", normalise(text))

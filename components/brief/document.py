@@ -23,7 +23,7 @@ from components.province_header import header_facts, inspector_name, province_ti
 from components.province_tables import emergency_columns, emergency_rows
 from components.scorecard import COLUMNS as SCORECARD_COLUMNS
 from components.scorecard import format_value, kpi_label, scorecard_rows
-from components.theme import FONT_WEIGHTS, TRAFFIC_COLOURS, font_file
+from components.theme import FONT_WEIGHTS, TRAFFIC_COLOURS, css_palette, font_file
 from components.visit_list import visit_caption, visit_rows
 from data_access.queries.province import ProvinceHeader
 from data_access.queries.province_view import ProvinceView
@@ -90,7 +90,7 @@ def render_pdf(sections: list[dict], *, title: str, as_of: date, region: dict | 
     html = brief_template().render(
         lang=lang(), title=title, running_title=title, t=t, region=region, provinces=sections,
         fonts={weight: font_file(name).as_uri() for name, weight in FONT_WEIGHTS.items()},
-        lights=TRAFFIC_COLOURS, scorecard_columns=SCORECARD_COLUMNS,
+        lights=TRAFFIC_COLOURS, palette=css_palette(), scorecard_columns=SCORECARD_COLUMNS,
         emergency_columns=[column for column in emergency_columns() if column != "casualties"],
         as_of_text=fmt_date(as_of), made_text=fmt_date(datetime.now(), with_time=True),
     )

@@ -12,9 +12,10 @@ from components.i18n import t
 
 
 def lazy_pdf_download(build_label: str, download_label: str, build: Callable[[], bytes], file_name: str, *,
-                      key: str, token: Hashable) -> None:
+                      key: str, token: Hashable, mime: str = "application/pdf") -> None:
     """``build_label`` builds the PDF with ``build()``; ``download_label`` then hands it over,
-    until ``token`` (what the PDF depends on: province, period, language) changes."""
+    until ``token`` (what the PDF depends on: province, period, language) changes. Any other
+    file built on click (a PowerPoint deck) names its ``mime`` type."""
     state = f"_pdf_{key}"
     stored = st.session_state.get(state)
     slot = st.empty()
@@ -24,5 +25,5 @@ def lazy_pdf_download(build_label: str, download_label: str, build: Callable[[],
         with slot, st.spinner(t("brief.building")):
             stored = (token, build())
         st.session_state[state] = stored
-    slot.download_button(download_label, stored[1], file_name, "application/pdf", key=f"{key}_download",
+    slot.download_button(download_label, stored[1], file_name, mime, key=f"{key}_download",
                          on_click="ignore", type="primary", icon="⬇️")

@@ -17,6 +17,7 @@ class PageSpec:
     file: str
     title_key: str
     icon: str
+    hidden: bool = False  # not listed in the navigation (presentation mode is opened by its button)
 
     @property
     def url_path(self) -> str:
@@ -33,5 +34,7 @@ PAGES = (
     PageSpec("pages/province.py", "page.province", "📍"),
     PageSpec("pages/emergencies.py", "page.emergencies", "🚨"),
     PageSpec("pages/adoption.py", "page.adoption", "🌱"),
+    PageSpec("pages/present.py", "page.present", "📽️", hidden=True),
     PageSpec("pages/data.py", "page.data", "🗄️"),
 )
+PRESENT_PAGE = next(spec for spec in PAGES if spec.url_path == "present")

@@ -165,3 +165,18 @@ def _province_scope(code: str | None, scope: Scope, in_scope: set[str]) -> tuple
     leaves) lacks it: then ``scope`` as it is, and the refused code."""
     refused = code if code is not None and code not in in_scope else None
     return replace(scope, province_code=None if refused else code), refused
+
+
+# Presentation mode: ``present=1`` on any page (read by the shell) shows the seminar deck; the
+# deck's own parameters are the province of its province slide (``code``), the slide shown (1 is
+# the first), seconds per slide for every slide (``every``, instead of the deck file's), a deck
+# that starts paused (``paused=1``) and Thai numerals (``digits=thai``).
+PRESENTING = Group("presenting", (Flag("present"),))
+
+DECK = Group("deck", (
+    Choice("code", None, options=reference.province_codes, message="present.unknown_province", none_option=ALL),
+    Text("slide", "1", pattern=r"[0-9]{1,3}"),
+    Text("every", None, pattern=r"[0-9]{1,3}(\.[0-9])?"),
+    Flag("paused"),
+    Choice("digits", "arabic", options=("arabic", "thai")),
+))

@@ -13,6 +13,7 @@ import weasyprint
 
 from components.boundaries import browser_geojson
 from data_access import reference
+from data_access.rules.deck import Slide
 from data_access.rules.scope import Scope
 
 
@@ -23,11 +24,16 @@ def labels() -> dict[str, dict[str, str]]:
     return reference.labels()
 
 
+def _template(relative_path: str) -> jinja2.Template:
+    """An HTML template of ``assets/``, every text auto-escaped, every name required."""
+    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    return environment.from_string(reference.asset_text(relative_path))
+
+
 @st.cache_resource(show_spinner=False)
 def brief_template() -> jinja2.Template:
-    """The brief's HTML template, every text auto-escaped."""
-    environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    return environment.from_string(reference.asset_text("brief/brief.html.j2"))
+    """The brief's HTML template."""
+    return _template("brief/brief.html.j2")
 
 
 @st.cache_resource(show_spinner=False)
@@ -106,3 +112,20 @@ def district_geojson(province_code: str) -> dict:
 def provinces_and_districts_geojson(province_code: str) -> dict:
     """The 77 provinces, then the districts of ``province_code``."""
     return browser_geojson(pd.concat([province_shapes(), district_shapes(province_code)], ignore_index=True))
+
+
+@st.cache_resource(show_spinner=False)
+def deck() -> tuple[Slide, ...]:
+    """The seminar deck (``assets/deck/seminar.toml``), checked."""
+    return reference.deck()
+
+
+@st.cache_resource(show_spinner=False)
+def handout_template() -> jinja2.Template:
+    """The seminar handout's HTML template."""
+    return _template("brief/handout.html.j2")
+
+
+@st.cache_resource(show_spinner=False)
+def handout_stylesheet() -> weasyprint.CSS:
+    return weasyprint.CSS(string=reference.asset_text("brief/handout.css"))

@@ -17,15 +17,16 @@ from streamlit.navigation.page import StreamlitPage
 
 from components.app_header import app_header, database_unavailable
 from components.factory_search import search_box, search_results
-from components.i18n import fmt_date, t
+from components.i18n import THAI_DIGITS, fmt_date, t
 from components.plumbing import first_start, queries, reference, url_state
 from components.plumbing.alerts import emergency_banner
 from components.plumbing.database import DatabaseUnavailable
-from components.plumbing.pages import PAGES
-from components.plumbing.params import FILTERS, LANGUAGE, fiscal_years, scope_of
+from components.plumbing.pages import PAGES, PRESENT_PAGE
+from components.plumbing.params import FILTERS, LANGUAGE, PRESENTING, fiscal_years, scope_of
 from components.plumbing.queries import cached
 from components.plumbing.static_files import ensure_static_fonts
-from components.sidebar import language_toggle, sidebar_filters
+from components.sidebar import language_toggle, present_button, sidebar_filters
+from components.theme import present_css
 from data_access.queries import search
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import Scope
@@ -57,38 +58,56 @@ def run_app() -> None:
     """Build the shell and run the page the URL asks for."""
     url_state.begin_run()
     st.session_state["lang"] = url_state.read(LANGUAGE)["lang"]
-    st.set_page_config(page_title=t("app.title"), page_icon="🏭", layout="wide")
+    st.session_state[THAI_DIGITS] = False  # Thai numerals are the deck's choice (pages/present.py)
+    presenting = url_state.read(PRESENTING)["present"]
+    st.set_page_config(page_title=t("app.title"), page_icon="🏭", layout="wide",
+                       initial_sidebar_state="collapsed" if presenting else "auto")
     ensure_static_fonts()
     app_header()
     alert = st.empty()  # where a database that went away is explained, above whatever was drawn
     url_state.message_slot(st.empty())
-    language_toggle()
-    page = st.navigation([st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, default=index == 0)
-                          for index, spec in enumerate(PAGES)])
+    if presenting:
+        st.html(f"<style>{present_css()}</style>")
+    else:
+        language_toggle()
+    page = st.navigation([st.Page(spec.path, title=t(spec.title_key), icon=spec.icon, default=index == 0,
+                                  visibility="hidden" if spec.hidden else "visible")
+                          for index, spec in enumerate(PAGES)], position="hidden" if presenting else "sidebar")
     try:
-        _run_page(page)
+        _run_page(page, presenting)
     except DatabaseUnavailable:
         with alert.container():
             database_unavailable()
 
 
-def _run_page(page: StreamlitPage) -> None:
-    """The data-dependent part of the shell, then the page itself."""
+def _run_page(page: StreamlitPage, presenting: bool) -> None:
+    """The data-dependent part of the shell, then the page itself (presentation mode: no
+    sidebar, and the deck whatever page the link named)."""
     first_start.build_demo_if_needed()
     as_of = queries.as_of()
     values = url_state.read(FILTERS)
-    sidebar_filters(fiscal_years(), reference.regions(), reference.inspection_regions())
-    if text := search_box():
-        search_results(cached(search.find_factories, text), SEARCH_MAX_RESULTS)
+    if presenting and page.url_path != PRESENT_PAGE.url_path:
+        st.switch_page(PRESENT_PAGE.path, query_params=st.query_params.to_dict())
+    if not presenting:
+        _sidebar(as_of)
     st.session_state[_FILTERS] = Filters(Period(values["fy"], as_of or date.today()), scope_of(values))
-    if as_of:
-        st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
     running = _SHELL_RUNNING.set(True)
     try:
-        emergency_banner(page.url_path)
+        if not presenting:
+            emergency_banner(page.url_path)
         page.run()
     finally:
         _SHELL_RUNNING.reset(running)
+
+
+def _sidebar(as_of: date | None) -> None:
+    """The global filters, the factory search, the presentation button and the data's day."""
+    sidebar_filters(fiscal_years(), reference.regions(), reference.inspection_regions())
+    if text := search_box():
+        search_results(cached(search.find_factories, text), SEARCH_MAX_RESULTS)
+    present_button()
+    if as_of:
+        st.sidebar.caption(t("app.as_of", date=fmt_date(as_of)))
 
 
 def current() -> Filters:

@@ -14,8 +14,9 @@ from tests.browser.helpers import open_app, screenshot
 
 pytestmark = pytest.mark.browser  # (also added to everything under tests/browser by its conftest)
 
-# url path of each page of the shell's navigation ("" is the default page, the overview)
-PAGES = ["" if index == 0 else spec.url_path for index, spec in enumerate(SHELL_PAGES)]
+# url path of each page of the shell's navigation ("" is the default page, the overview); a page
+# kept out of the navigation (presentation mode, which has no sidebar) has tests of its own
+PAGES = ["" if index == 0 else spec.url_path for index, spec in enumerate(SHELL_PAGES) if not spec.hidden]
 SIDEBAR_NAV = '[data-testid="stSidebarNav"]'
 ERROR_WORDS = re.compile(r"error|exception|traceback|not found|ข้อผิดพลาด|ไม่พบหน้า", re.IGNORECASE)
 
