@@ -66,7 +66,9 @@ def numerals(text: str) -> str:
 
 
 def fmt_int(value: float | None) -> str:
-    return "–" if value is None else numerals(format_decimal(round(value), format="#,##0", locale=_BABEL_LOCALE[lang()]))
+    if value is None:
+        return "–"
+    return numerals(format_decimal(round(value), format="#,##0", locale=_BABEL_LOCALE[lang()]))
 
 
 def fmt_num(value: float | None, digits: int = 1) -> str:

@@ -117,5 +117,6 @@ def take_home(build: Callable[[str], bytes], names: dict[str, str], *, token: Ha
         st.subheader(t("present.take_home"))
         for column, kind, mime in zip(st.columns(2), ("pptx", "pdf"), (PPTX_MIME, "application/pdf")):
             with column:
-                lazy_pdf_download(t(f"present.build_{kind}"), t(f"present.download_{kind}"), lambda kind=kind: build(kind),
-                                  names[kind], key=f"deck_{kind}", token=token, mime=mime)
+                lazy_pdf_download(t(f"present.build_{kind}"), t(f"present.download_{kind}"),
+                                  lambda kind=kind: build(kind), names[kind], key=f"deck_{kind}", token=token,
+                                  mime=mime)

@@ -185,7 +185,8 @@ def _sarabun(run) -> None:
 def deck_pdf(deck: list[Sheet], *, title: str, as_of: date) -> bytes:
     """The sheets as a 16:9 PDF handout, one page each."""
     html = handout_template().render(
-        lang=lang(), title=title, t=t, fonts={weight: font_file(name).as_uri() for name, weight in FONT_WEIGHTS.items()},
+        lang=lang(), title=title, t=t,
+        fonts={weight: font_file(name).as_uri() for name, weight in FONT_WEIGHTS.items()},
         sheets=[{"sheet": sheet, "pictures": [data_uri(picture) for picture in sheet.pictures]} for sheet in deck],
         footer=t("present.made", day=fmt_date(as_of), made=_made()), width_in=WIDTH_IN, height_in=HEIGHT_IN,
         palette={"ink": INK, "muted": MUTED, "primary": PRIMARY},

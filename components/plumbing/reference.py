@@ -5,16 +5,20 @@ never copied).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import geopandas as gpd
 import jinja2
 import pandas as pd
 import streamlit as st
-import weasyprint
 
 from components.boundaries import browser_geojson
 from data_access import reference
 from data_access.rules.deck import Slide
 from data_access.rules.scope import Scope
+
+if TYPE_CHECKING:
+    import weasyprint
 
 
 def labels() -> dict[str, dict[str, str]]:
@@ -38,7 +42,7 @@ def brief_template() -> jinja2.Template:
 
 @st.cache_resource(show_spinner=False)
 def brief_stylesheet() -> weasyprint.CSS:
-    return weasyprint.CSS(string=reference.asset_text("brief/brief.css"))
+    return _stylesheet("brief/brief.css")
 
 
 @st.cache_resource(show_spinner=False)
@@ -128,4 +132,12 @@ def handout_template() -> jinja2.Template:
 
 @st.cache_resource(show_spinner=False)
 def handout_stylesheet() -> weasyprint.CSS:
-    return weasyprint.CSS(string=reference.asset_text("brief/handout.css"))
+    return _stylesheet("brief/handout.css")
+
+
+def _stylesheet(relative_path: str) -> weasyprint.CSS:
+    """A PDF stylesheet of ``assets/``. WeasyPrint is imported here, when a PDF is first made:
+    every page imports this module, and a server that makes no PDF saves the 30 MB it holds."""
+    import weasyprint
+
+    return weasyprint.CSS(string=reference.asset_text(relative_path))
