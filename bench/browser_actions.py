@@ -8,14 +8,18 @@ where it started.
 """
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 Click = Callable[[], None]
 Prepare = Callable[[Page, int], Click]
 
+OPEN_TRIES, OPEN_WAIT_MS = 3, 3000
+STEADY_TRIES, STEADY_MS = 20, 250
 OPTIONS = '[role="listbox"] [role="option"]:not([data-key="__select_all__"])'
 # Nakhon Ratchasima: a large province, easy to hit on a national choropleth.
 MAP_PROVINCE = "30"
@@ -37,10 +41,35 @@ def _checked(page: Page, locator_text: str) -> Click:
     return target.click
 
 
+def _open_list(page: Page, key: str) -> None:
+    """Open a selectbox's or multiselect's list, again if a late layout shift swallowed the click."""
+    combobox = page.locator(f".st-key-{key} input[role='combobox']")
+    for _ in range(OPEN_TRIES):
+        combobox.scroll_into_view_if_needed()
+        combobox.click()
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.locator(OPTIONS).first.wait_for(timeout=OPEN_WAIT_MS)
+            return
+    raise RuntimeError(f"the list of {key} does not open")
+
+
+def _steady(page: Page, target: Locator) -> dict:
+    """Scroll ``target`` into view and wait until the page above it stops moving (charts still
+    being drawn push it down); returns its box."""
+    box = None
+    for _ in range(STEADY_TRIES):
+        target.scroll_into_view_if_needed()
+        page.wait_for_timeout(STEADY_MS)
+        if (now := target.bounding_box()) == box:
+            break
+        box = now
+    return box
+
+
 def selectbox(key: str) -> Prepare:
     """Open the selectbox and choose its second option, then its first, in turn."""
     def prepare(page: Page, i: int) -> Click:
-        page.locator(f".st-key-{key} input[role='combobox']").click()
+        _open_list(page, key)
         option = page.locator(OPTIONS).nth((i + 1) % 2)
         option.click(trial=True)
         return option.click
@@ -53,7 +82,7 @@ def multiselect(key: str) -> Prepare:
 
     def prepare(page: Page, i: int) -> Click:
         if i % 2 == 0:
-            page.locator(f".st-key-{key} input[role='combobox']").click()
+            _open_list(page, key)
             option = page.locator(OPTIONS).first
             added[:] = [option.inner_text().strip()]
             option.click(trial=True)
@@ -78,7 +107,11 @@ def map_click(key: str, province: str = MAP_PROVINCE) -> Prepare:
         from data_access.reference import province_shapes
 
         chart = page.locator(f".st-key-{key} .js-plotly-plot").first
-        chart.scroll_into_view_if_needed()
+        _steady(page, chart)
+        chart.evaluate("""gd => new Promise(done => {
+            const map = gd._fullLayout.map._subplot.map;
+            map.loaded() ? done() : map.once('idle', done);
+        })""")
         shapes = province_shapes()
         point = shapes.loc[shapes["code"] == province, "geometry"].iloc[0].representative_point()
         x, y = chart.evaluate("""(gd, lonLat) => {
@@ -95,9 +128,7 @@ def map_click(key: str, province: str = MAP_PROVINCE) -> Prepare:
 def table_row(key: str) -> Prepare:
     """The selection box of a dataframe's first row, then of its second, in turn."""
     def prepare(page: Page, i: int) -> Click:
-        table = page.locator(f".st-key-{key} [data-testid='stDataFrame']").first
-        table.scroll_into_view_if_needed()
-        box = table.bounding_box()
+        box = _steady(page, page.locator(f".st-key-{key} [data-testid='stDataFrame']").first)
         x, y = box["x"] + ROW_BOX_X, box["y"] + FIRST_ROW_Y + ROW_PX * (i % 2)
         return lambda: page.mouse.click(x, y)
     return prepare
