@@ -41,10 +41,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.sync_api import Browser, Page
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.browser_actions import BARE_CLICK, BARE_PAGE, PAGES, Action  # noqa: E402
-from bench.common import heading, national_database  # noqa: E402
+from bench.common import heading, national_database, timing_of  # noqa: E402
 from data_access.settings import DATA_DIR, PROJECT_ROOT  # noqa: E402
 
 VIEWPORT = {"width": 1440, "height": 900}
@@ -53,6 +55,7 @@ POLL_MS = 25
 NO_ANSWER_S = 30  # nothing at all received this long after a click: the click did not take
 ANSWER_TIMEOUT_S = 600  # PostgreSQL's slow plans take half a minute at the national scale
 ACTION_TIMEOUT_MS = 20_000  # finding a widget
+ERROR_CHARS = 160  # of a failed action's message in the table
 CLICK_REPEATS, VIEW_REPEATS = 4, 2  # even clicks: alternating values come back to the start
 QUICK_CLICK_REPEATS, QUICK_VIEW_REPEATS = 2, 1
 MEMORY_SESSIONS, MEMORY_WAIT_S, MEMORY_PAGES = 10, 120, ("/", "/risk")
@@ -98,11 +101,6 @@ def answer_of(frames: Sequence[Frame], start: float, now: float, quiet_s: float 
     return None
 
 
-def percentile_95(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 @dataclass(frozen=True)
 class Row:
     page: str
@@ -113,11 +111,11 @@ class Row:
 
     @property
     def median(self) -> float:
-        return statistics.median(a.seconds for a in self.answers)
+        return timing_of([a.seconds * 1000 for a in self.answers]).median_ms / 1000
 
     @property
     def p95(self) -> float:
-        return percentile_95([a.seconds for a in self.answers])
+        return timing_of([a.seconds * 1000 for a in self.answers]).p95_ms / 1000
 
     @property
     def max_bytes(self) -> int:
@@ -158,11 +156,11 @@ def frame_of(payload: bytes | str) -> Frame:
 @dataclass
 class Tab:
     """A page of its own browser context (its own Streamlit session), recording every frame."""
-    page: object
+    page: Page
     frames: list[Frame] = field(default_factory=list)
 
     @classmethod
-    def new(cls, browser) -> Tab:
+    def new(cls, browser: Browser) -> Tab:
         """A blank page in a new context, listening to its websockets."""
         context = browser.new_context(viewport=VIEWPORT, locale="th-TH")
         tab = cls(context.new_page())
@@ -171,11 +169,13 @@ class Tab:
         return tab
 
     @classmethod
-    def open(cls, browser, url: str) -> tuple[Tab, Answer]:
+    def open(cls, browser: Browser, url: str) -> tuple[Tab, Answer]:
+        """A new session on ``url``, with the answer of its first view."""
         tab = cls.new(browser)
         return tab, tab.go(url)
 
     def go(self, url: str) -> Answer:
+        """Load ``url`` in this tab (a new session of the app) and wait for its answer."""
         return self.answer(self.navigate(url))
 
     def navigate(self, url: str) -> float:
@@ -196,16 +196,18 @@ class Tab:
         return found
 
     def click(self, action: Action, repeat: int) -> Answer:
+        """Prepare ``action`` untimed, then time its click to the end of the answer."""
         do = action.prepare(self.page, repeat)
         start = time.perf_counter()
         do()
         return self.answer(start)
 
     def close(self) -> None:
+        """Close the context: the session's websocket closes with it."""
         self.page.context.close()
 
 
-def first_views(browser, base: str, path: str, repeats: int, cold: bool) -> list[Row]:
+def first_views(browser: Browser, base: str, path: str, repeats: int, cold: bool) -> list[Row]:
     """The page opened in new sessions: the first on a fresh server apart, when ``cold``."""
     answers = []
     for _ in range(repeats + cold):
@@ -216,7 +218,7 @@ def first_views(browser, base: str, path: str, repeats: int, cold: bool) -> list
     return rows + [Row(path, "first view (new session)", "view", tuple(answers[cold:]))]
 
 
-def clicks(browser, base: str, path: str, actions: Sequence[Action], repeats: int) -> list[Row]:
+def clicks(browser: Browser, base: str, path: str, actions: Sequence[Action], repeats: int) -> list[Row]:
     """Each action ``repeats`` times in one session; the page is opened again whenever an action
     left it elsewhere (another page, another value)."""
     tab, _ = Tab.open(browser, base + path)
@@ -224,6 +226,7 @@ def clicks(browser, base: str, path: str, actions: Sequence[Action], repeats: in
     try:
         for action in actions:
             answers: list[Answer] = []
+            error = ""
             try:
                 for i in range(repeats):
                     answers.append(tab.click(action, i))
@@ -231,17 +234,16 @@ def clicks(browser, base: str, path: str, actions: Sequence[Action], repeats: in
                         tab.go(home)
             except Exception as exc:  # a widget not found, no answer: say so in the table, go on
                 print(f"{path} {action.name} failed on {tab.page.url}: {exc}", file=sys.stderr)
-                rows.append(Row(path, action.name, "click", tuple(answers), f"{type(exc).__name__}: {exc}".splitlines()[0][:160]))
-            else:
-                rows.append(Row(path, action.name, "click", tuple(answers)))
-            if tab.page.url != home or rows[-1].error:
+                error = f"{type(exc).__name__}: {exc}".splitlines()[0][:ERROR_CHARS]
+            rows.append(Row(path, action.name, "click", tuple(answers), error))
+            if tab.page.url != home or error:
                 tab.go(home)
     finally:
         tab.close()
     return rows
 
 
-def measure_app(browser, base: str, pages: dict[str, list[Action]], click_repeats: int,
+def measure_app(browser: Browser, base: str, pages: dict[str, list[Action]], click_repeats: int,
                 view_repeats: int) -> list[Row]:
     """First views and clicks of every page of ``pages``, the first view of the first page cold."""
     rows: list[Row] = []
@@ -266,7 +268,7 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
-def memory(browser, base: str, pid: int, wait_s: float) -> tuple[float, float, float]:
+def memory(browser: Browser, base: str, pid: int, wait_s: float) -> tuple[float, float, float]:
     """RSS before, with ``MEMORY_SESSIONS`` concurrent sessions on the overview then the risk page,
     and ``wait_s`` after they closed."""
     before = rss_mb(pid)
@@ -368,7 +370,8 @@ def print_table(rows: Sequence[Row], bare: dict[str, float], national: dict[tupl
               + (f"  ({row.error})" if row.error else ""))
 
 
-def measure_bare(browser, base: str, click_repeats: int, view_repeats: int) -> tuple[dict[str, float], list[Row]]:
+def measure_bare(browser: Browser, base: str, click_repeats: int,
+                 view_repeats: int) -> tuple[dict[str, float], list[Row]]:
     """The yardstick: the bare app's first view in a new session and its checkbox click."""
     rows = first_views(browser, base, BARE_PAGE, max(3, view_repeats), cold=False)
     rows += clicks(browser, base, BARE_PAGE, [BARE_CLICK], max(4, click_repeats))
@@ -378,7 +381,7 @@ def measure_bare(browser, base: str, click_repeats: int, view_repeats: int) -> t
     return {"view": rows[0].median, "click": rows[1].median}, rows
 
 
-def run_engine_scale(browser, bare_base: str, engine: str, scale: str, url: str, args: argparse.Namespace,
+def run_engine_scale(browser: Browser, bare_base: str, engine: str, scale: str, url: str, args: argparse.Namespace,
                      national: dict[tuple[str, str], float], workdir: Path) -> None:
     """Serve the dashboard on ``url``, measure it, print its table and its memory."""
     pages = {path: PAGES[path] for path in args.pages}
