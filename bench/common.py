@@ -46,8 +46,9 @@ def timing_of(samples_ms: list[float]) -> Timing:
     return Timing(statistics.median(samples), p95, len(samples))
 
 
-def national_database(path: Path = BENCH_DB, rebuild: bool = False) -> str:
-    """URL of a DuckDB file with the national demo data, built on first use (and timed)."""
+def national_database(path: Path = BENCH_DB, rebuild: bool = False, scale: str = "national") -> str:
+    """URL of a DuckDB file with the national demo data (or another of ``SCALES``), built on first
+    use (and timed)."""
     if rebuild and path.exists():
         path.unlink()
     url = f"duckdb:///{path}"
@@ -55,9 +56,9 @@ def national_database(path: Path = BENCH_DB, rebuild: bool = False) -> str:
         engine = make_engine(url)
         schema.create_all(engine)
         start = time.perf_counter()
-        counts = generate(engine, scale=SCALES["national"])
+        counts = generate(engine, scale=SCALES[scale])
         engine.dispose()
-        print(f"built national demo data in {time.perf_counter() - start:.1f} s: "
+        print(f"built {scale} demo data in {time.perf_counter() - start:.1f} s: "
               + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
     return url
 
