@@ -88,6 +88,10 @@ TABLE_SCREEN_ROWS = 200
 
 # Cache lifetime of small query results in the app (seconds).
 QUERY_CACHE_TTL_S = 600
+# Query results kept at most (the least recently used go first): every filter a user tries adds
+# one, a national list of every factory weighs some 30 MB, and the server's memory must not
+# grow with the clicks of a busy day.
+QUERY_CACHE_MAX_ENTRIES = 256
 
 # --- Risk model (docs/risk-model.md). Each factor earns up to its weight in points; the
 # weights add up to 100, so a score reads as "points out of 100". ---

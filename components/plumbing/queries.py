@@ -3,7 +3,8 @@
 and keeps its result, keyed on the query function itself and its arguments (hashable values: a
 :class:`Period`, a :class:`Scope`, codes), so a reader and an IDE follow the call to the query.
 
-Results live in ``st.cache_data`` with a TTL, so that loads made by another process show up;
+Results live in ``st.cache_data`` with a TTL, so that loads made by another process show up, and a
+bound on their number, so that memory does not grow with every filter tried;
 loads made through the app clear them (:func:`database.forget_results`).
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import streamlit as st
 
 from components.plumbing.database import run
 from data_access.queries import catalog
-from data_access.settings import QUERY_CACHE_TTL_S
+from data_access.settings import QUERY_CACHE_MAX_ENTRIES, QUERY_CACHE_TTL_S
 
 T = TypeVar("T")
 
@@ -27,7 +28,8 @@ def _qualified_name(function: FunctionType) -> str:
     return f"{function.__module__}.{function.__qualname__}"
 
 
-@st.cache_data(ttl=QUERY_CACHE_TTL_S, show_spinner=False, hash_funcs={FunctionType: _qualified_name})
+@st.cache_data(ttl=QUERY_CACHE_TTL_S, max_entries=QUERY_CACHE_MAX_ENTRIES, show_spinner=False,
+               hash_funcs={FunctionType: _qualified_name})
 def cached(query: Callable[..., T], *args: Hashable) -> T:
     """The result of ``query(conn, *args)``, from the cache when it holds one."""
     return run(query, *args)
