@@ -59,12 +59,14 @@ def _uploader_texts() -> None:
     st.html(f"<style>[data-testid='stFileUploaderDropzoneInstructions']{{display:none}}"
             f"{dropzone} button > *{{display:none}}"
             f"{dropzone} button::after{{content:'{t('ingest.browse')}'}}</style>"
-            f"<script>window.mindUploadLabel = {label};"
+            # In a block: the script runs again on every rerun, in the same page, and a second
+            # top-level ``const`` of the same name is an error.
+            f"<script>{{ window.mindUploadLabel = {label};"
             f"const name = () => document.querySelectorAll(\"{dropzone} button\")"
             f".forEach(b => b.setAttribute('aria-label', window.mindUploadLabel));"
             f"if (!window.mindUploadNamed) {{ window.mindUploadNamed = true;"
             f" new MutationObserver(name).observe(document.body, {{childList: true, subtree: true}}); }}"
-            f"name();</script>", unsafe_allow_javascript=True)
+            f"name(); }}</script>", unsafe_allow_javascript=True)
 
 
 def _share(share: float) -> str:
