@@ -28,7 +28,6 @@ from data_access.rules.metrics import ADOPTION_CARDS, ADOPTION_TABLE
 from data_access.rules.scope import NATIONAL
 
 
-
 @st.fragment
 def by_metric(provinces: pd.DataFrame, history: pd.DataFrame, ladder: str, day: date) -> None:
     """The provinces by the ladder's metric chosen, on the map, ranked, and the top and bottom
