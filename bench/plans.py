@@ -36,7 +36,8 @@ AUTO_EXPLAIN = ("LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0", 
                 "SET auto_explain.log_level = notice",
                 "SET client_min_messages = notice")
 
-# Words of the driver's and the dialect's own catalogue look-ups, which are not the pages' queries.
+# Words of the driver's and the dialect's own catalogue look-ups, which are not the pages' queries
+# (nor are the statements auto_explain reports without a text: the schema check's own).
 CATALOG_WORDS = ("pg_catalog", "information_schema", "pg_type", "current_schema()", "version()")
 
 
@@ -111,7 +112,7 @@ def _rescanned(node: dict) -> bool:
 
 def _report(page: str, params: dict[str, str], plans: list[Plan]) -> None:
     link = page + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
-    plans = [p for p in plans if not any(word in p.sql.lower() for word in CATALOG_WORDS)]
+    plans = [p for p in plans if p.sql and not any(word in p.sql.lower() for word in CATALOG_WORDS)]
     slowest = max(plans, key=lambda p: p.total_ms, default=None)
     rescans = [p for p in plans if p.rescans]
     print(f"{link:52} {len(plans):3} queries  {sum(p.total_ms for p in plans):8.1f} ms in all"
