@@ -37,7 +37,7 @@ AUTO_EXPLAIN = ("LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0", 
                 "SET client_min_messages = notice")
 
 # Words of the driver's and the dialect's own catalogue look-ups, which are not the pages' queries
-# (nor are the statements auto_explain reports without a text: the schema check's own).
+# (nor are the statements auto_explain reports without any query text).
 CATALOG_WORDS = ("pg_catalog", "information_schema", "pg_type", "current_schema()", "version()")
 
 
