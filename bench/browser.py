@@ -46,7 +46,7 @@ from playwright.sync_api import Browser, Page
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.browser_actions import BARE_CLICK, BARE_PAGE, PAGES, Action  # noqa: E402
-from bench.common import heading, national_database, timing_of  # noqa: E402
+from bench.common import copied_duckdb, heading, national_database, served, timing_of  # noqa: E402
 from data_access.settings import DATA_DIR, PROJECT_ROOT  # noqa: E402
 
 VIEWPORT = {"width": 1440, "height": 900}
@@ -286,28 +286,11 @@ def memory(browser: Browser, base: str, pid: int, wait_s: float) -> tuple[float,
 
 # --- servers and databases -------------------------------------------------------------------------
 
-@contextlib.contextmanager
-def served(script: str, env: dict[str, str], workdir: Path, name: str) -> Iterator:
-    """``streamlit run <script> --server.headless true`` on a free port, once /_stcore/health answers."""
-    from components.plumbing.static_files import ensure_static_fonts
-    from tests.browser.helpers import StreamlitServer
-
-    ensure_static_fonts()
-    server = StreamlitServer(script, cwd=PROJECT_ROOT, log_path=workdir / f"{name}.log", name=name, env=env)
-    server.start(timeout=180)
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
 def duckdb_url(scale: str, workdir: Path) -> str:
     """A copy of the benchmark's DuckDB file at ``scale`` (the app may write to its database)."""
     source = DATA_DIR / f"bench-{scale}.duckdb"
     national_database(source, scale=scale)
-    copy = workdir / f"{scale}.duckdb"
-    shutil.copyfile(source, copy)
-    return f"duckdb:///{copy}"
+    return copied_duckdb(source, workdir)
 
 
 def postgres_url(server_url: str, scale: str) -> str:

@@ -1,9 +1,11 @@
 """Shared benchmark plumbing: the national demo database, timers and the report format."""
 from __future__ import annotations
 
+import contextlib
+import shutil
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,3 +96,28 @@ def page_server_time(page: str, runs: int = 10, **query_params: str) -> tuple[fl
 
 def heading(title: str) -> None:
     print(f"\n== {title} " + "=" * max(0, 70 - len(title)))
+
+
+# --- the app served for the browser sections -----------------------------------------------------
+
+@contextlib.contextmanager
+def served(script: str, env: dict[str, str], workdir: Path, name: str) -> Iterator:
+    """``streamlit run <script> --server.headless true`` on a free port, once /_stcore/health answers."""
+    from components.plumbing.static_files import ensure_static_fonts
+    from tests.browser.helpers import StreamlitServer
+
+    ensure_static_fonts()
+    server = StreamlitServer(script, cwd=PROJECT_ROOT, log_path=workdir / f"{name}.log", name=name, env=env)
+    server.start(timeout=180)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def copied_duckdb(database: str | Path, workdir: Path) -> str:
+    """The URL of a copy of the DuckDB file ``database`` in ``workdir``: the served app may write
+    to its database, and the benchmark's own connection holds the original's lock."""
+    copy = workdir / Path(database).name
+    shutil.copyfile(database, copy)
+    return f"duckdb:///{copy}"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import os
-import shutil
 import statistics
 import tempfile
 from dataclasses import dataclass
@@ -24,14 +23,13 @@ from streamlit.logger import set_log_level
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.common import Timing, heading, page_server_time, raw_runner, time_calls
-from components.emergency_board import board_deck
-from components.plumbing.static_files import ensure_static_fonts
+from bench.common import Timing, copied_duckdb, heading, page_server_time, raw_runner, served, time_calls
+from components.emergency_map import board_deck
 from data_access import reference
 from data_access.queries import catalog
 from data_access.queries import emergencies as q
 from data_access.rules.fiscal import Period
-from data_access.settings import LOCAL_TIMEZONE, PROJECT_ROOT
+from data_access.settings import LOCAL_TIMEZONE
 
 PAGE = "pages/emergencies.py"
 TARGET_MS, TARGET_BYTES = 300, 100_000
@@ -130,30 +128,23 @@ def measure_refreshes(database: str) -> Refreshes:
     """The board's warm refreshes in chromium, on a server of its own over a copy of ``database``."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_app_run
+    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, wait_for_app_run
 
-    ensure_static_fonts()
-    with tempfile.TemporaryDirectory(prefix="bench-emergencies-") as workdir:
-        copy = Path(workdir) / "national.duckdb"
-        shutil.copyfile(database, copy)  # the benchmark's own connection holds its file
-        server = StreamlitServer("app.py", cwd=PROJECT_ROOT, log_path=Path(workdir) / "streamlit.log",
-                                 env={"DATABASE_URL": f"duckdb:///{copy}", "MIND_EMERGENCY_REFRESH_S": str(REFRESH_S)},
-                                 name="bench").start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1600, "height": 1000})
-                page.add_init_script(_RECORD)
-                page.goto(f"{server.base_url}/emergencies")
-                wait_for_app_run(page)
-                page.wait_for_timeout(REFRESH_S * 1000)  # the first refresh: cold
-                page.evaluate("window.__frames = []")  # from here on: warm refreshes only
-                cpu = _cpu_ms(server.proc.pid)
-                page.wait_for_timeout((REFRESHES + 0.5) * REFRESH_S * 1000)
-                frames, cpu = page.evaluate("window.__frames"), _cpu_ms(server.proc.pid) - cpu
-                browser.close()
-        finally:
-            server.stop()
+    with tempfile.TemporaryDirectory(prefix="bench-emergencies-") as directory:
+        workdir = Path(directory)
+        env = {"DATABASE_URL": copied_duckdb(database, workdir), "MIND_EMERGENCY_REFRESH_S": str(REFRESH_S)}
+        with served("app.py", env, workdir, "bench") as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.add_init_script(_RECORD)
+            page.goto(f"{server.base_url}/emergencies")
+            wait_for_app_run(page)
+            page.wait_for_timeout(REFRESH_S * 1000)  # the first refresh: cold
+            page.evaluate("window.__frames = []")  # from here on: warm refreshes only
+            cpu = _cpu_ms(server.proc.pid)
+            page.wait_for_timeout((REFRESHES + 0.5) * REFRESH_S * 1000)
+            frames, cpu = page.evaluate("window.__frames"), _cpu_ms(server.proc.pid) - cpu
+            browser.close()
     found = _refreshes(frames)
     trips, runs, sizes = ([row[i] for row in found] for i in range(3))
     return Refreshes(trips, runs, sizes, cpu / max(1, len(found)), os.getloadavg()[0])

@@ -10,7 +10,6 @@ Target: a slide change under 500 ms warm. 1 kB = 1,000 bytes here.
 from __future__ import annotations
 
 import base64
-import shutil
 import statistics
 import tempfile
 import time
@@ -21,13 +20,11 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.testing.v1 import AppTest
 
-from bench.common import Timing, heading, raw_runner, time_calls, timing_of
+from bench.common import Timing, copied_duckdb, heading, raw_runner, served, time_calls, timing_of
 from bench.emergencies import _RECORD as RECORD_WEBSOCKET
-from components.plumbing.static_files import ensure_static_fonts
 from data_access.queries import catalog, overview
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL
-from data_access.settings import PROJECT_ROOT
 
 TARGET_MS = 500
 EVERY_S = 2          # seconds per slide while measured
@@ -79,34 +76,26 @@ def _slide_changes(database: str | None, path: str, *, warmup: int) -> tuple[Tim
     and the bytes received for each."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, StreamlitServer, wait_for_app_run
+    from tests.browser.helpers import CHROMIUM, CHROMIUM_ARGS, wait_for_app_run
 
-    ensure_static_fonts()
-    with tempfile.TemporaryDirectory(prefix="bench-present-") as workdir:
-        env, script = {}, "app.py"
+    with tempfile.TemporaryDirectory(prefix="bench-present-") as directory:
+        workdir, env, script = Path(directory), {}, "app.py"
         if database:
-            copy = Path(workdir) / "national.duckdb"
-            shutil.copyfile(database, copy)  # the benchmark's own connection holds its file
-            env["DATABASE_URL"] = f"duckdb:///{copy}"
+            env["DATABASE_URL"] = copied_duckdb(database, workdir)
         else:
-            script = str(Path(workdir) / "bare.py")
+            script = str(workdir / "bare.py")
             Path(script).write_text(_BARE, encoding="utf-8")
-        server = StreamlitServer(script, cwd=PROJECT_ROOT, log_path=Path(workdir) / "streamlit.log", env=env,
-                                 name="bench").start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                page = browser.new_page(viewport={"width": 1920, "height": 1080})
-                page.add_init_script(RECORD_WEBSOCKET)
-                page.goto(f"{server.base_url}/{path}")
-                wait_for_app_run(page)
-                page.wait_for_timeout(warmup * EVERY_S * 1000)  # every slide drawn once: warm caches
-                page.evaluate("window.__frames = []")
-                page.wait_for_timeout((CHANGES + 0.5) * EVERY_S * 1000)
-                frames = page.evaluate("window.__frames")
-                browser.close()
-        finally:
-            server.stop()
+        with served(script, env, workdir, "bench") as server, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1920, "height": 1080})
+            page.add_init_script(RECORD_WEBSOCKET)
+            page.goto(f"{server.base_url}/{path}")
+            wait_for_app_run(page)
+            page.wait_for_timeout(warmup * EVERY_S * 1000)  # every slide drawn once: warm caches
+            page.evaluate("window.__frames = []")
+            page.wait_for_timeout((CHANGES + 0.5) * EVERY_S * 1000)
+            frames = page.evaluate("window.__frames")
+            browser.close()
     found = _changes(frames)
     return timing_of([ms for ms, _ in found]), [size for _, size in found]
 
