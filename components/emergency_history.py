@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.emergency_board import TYPE_COLOURS, status_label, type_label, type_legend
+from components.emergency_labels import TYPE_COLOURS, status_label, type_label, type_legend
 from components.i18n import fixed_labels, fmt_date, fmt_int, lang, t
 from components.map_view import geojson_bounds
 from components.plumbing.params import EMERGENCIES

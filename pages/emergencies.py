@@ -5,9 +5,9 @@ month and type, times to contain and close, repeated provinces and factories, a 
 import streamlit as st
 
 from components.emergency_board import (
-    board_deck, board_map, counts_by, filter_controls, incident_list, map_legend, new_severe_alert, status_counts,
-    updated_at,
+    counts_by, filter_controls, incident_list, new_severe_alert, status_counts, updated_at,
 )
+from components.emergency_map import board_deck, board_map, map_legend
 from components.emergency_history import durations_table, history_download, monthly_chart, playback_map, repeats_table
 from components.i18n import fmt_date, fmt_int, t
 from components.plumbing import coverage, reference

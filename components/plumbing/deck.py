@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from components.brief import deck as take_home
-from components.emergency_board import type_label
+from components.emergency_labels import type_label
 from components.i18n import THAI_DIGITS, fiscal_year_label, fmt_date, lang, name_column, t
 from components.plumbing import coverage, reference, url_state
 from components.plumbing.alerts import live_moment
