@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from streamlit.logger import set_log_level
 
 from bench.common import heading, page_server_time, time_calls
-from components.brief import BriefProvince, province_brief_pdf, region_brief_pdf
+from components.brief.document import BriefProvince, province_brief_pdf, region_brief_pdf
 from data_access.queries import catalog
 from data_access.queries.kpi_values import kpi_table, scorecard_of
 from data_access.queries.overview import province_metrics

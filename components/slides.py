@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.brief.deck import PPTX_MIME
+from components.brief.files import PDF_MIME, PPTX_MIME
 from components.brief.download import lazy_pdf_download
 
 from components.emergency_board import status_counts
@@ -115,7 +115,7 @@ def take_home(build: Callable[[str], bytes], names: dict[str, str], *, token: Ha
     ``names[kind]`` the file names; ``token`` what they depend on)."""
     with st.container(key="deck_takehome"):
         st.subheader(t("present.take_home"))
-        for column, kind, mime in zip(st.columns(2), ("pptx", "pdf"), (PPTX_MIME, "application/pdf")):
+        for column, kind, mime in zip(st.columns(2), ("pptx", "pdf"), (PPTX_MIME, PDF_MIME)):
             with column:
                 lazy_pdf_download(t(f"present.build_{kind}"), t(f"present.download_{kind}"),
                                   lambda kind=kind: build(kind), names[kind], key=f"deck_{kind}", token=token,

@@ -5,8 +5,8 @@ region)."""
 import streamlit as st
 
 from components.adoption_tables import adoption_summary
-from components.brief import province_file_name, region_file_name
 from components.brief.download import lazy_pdf_download
+from components.brief.files import province_file_name, region_file_name
 from components.district_map import district_map
 from components.i18n import inspection_region_label, lang, t
 from components.plumbing import briefs, coverage, reference, url_state

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from components.brief import BriefProvince, province_brief_pdf, province_file_name, region_brief_pdf, region_file_name
+from components.brief.document import BriefProvince, province_brief_pdf, region_brief_pdf
+from components.brief.files import province_file_name, region_file_name
 from components.scorecard import kpi_label
 from data_access.db import connect, schema
 from data_access.queries.kpi_values import kpi_table, scorecard_of

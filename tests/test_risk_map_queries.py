@@ -98,8 +98,17 @@ def _ids(loaded, flt, day=fx.AS_OF):
     (FactoryFilter(scope=Scope(inspection_region=0)), []),                   # Bangkok: F4 is struck off
     (FactoryFilter(bands=("high", "critical"), overdue_only=True), [F3]),
 ])
-def test_matching_factories_filters(loaded, flt, expected):
+def test_matching_factories_filters(loaded, flt, expected, monkeypatch):
     assert _ids(loaded, flt) == expected
+    # The same answers with the latest inspections counted from the inspections themselves, as
+    # for a day the stored scores are not of.
+    monkeypatch.setattr(risk_map, "_scored_on", lambda conn, day: False)
+    assert _ids(loaded, flt) == expected
+
+
+def test_scores_hold_the_latest_inspection_of_their_day_only(loaded):
+    with loaded.connect() as conn:
+        assert risk_map._scored_on(conn, fx.AS_OF) and not risk_map._scored_on(conn, fx.LAST_YEAR)
 
 
 def test_matching_factories_last_year(loaded):

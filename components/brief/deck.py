@@ -33,7 +33,6 @@ from data_access.settings import DECK_IMAGE_DPI, DECK_SLIDE_INCHES
 
 WIDTH_IN, HEIGHT_IN = DECK_SLIDE_INCHES
 MARGIN_IN = 0.5
-PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 _BLANK_LAYOUT = 6
 
 
@@ -196,8 +195,3 @@ def deck_pdf(deck: list[Sheet], *, title: str, as_of: date) -> bytes:
 
 def _made() -> str:
     return fmt_date(datetime.now(), with_time=True)
-
-
-def file_name(kind: str, code: str | None, day: date) -> str:
-    """``deck_national_2026-11-22.pptx``, ``deck_20_2026-11-22.pdf``."""
-    return f"deck_{code or 'national'}_{day.isoformat()}.{kind}"

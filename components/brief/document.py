@@ -8,7 +8,6 @@ template is held by :mod:`components.plumbing.reference`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -25,7 +24,6 @@ from components.scorecard import COLUMNS as SCORECARD_COLUMNS
 from components.scorecard import format_value, kpi_label, scorecard_rows
 from components.theme import FONT_WEIGHTS, TRAFFIC_COLOURS, css_palette, font_file
 from components.visit_list import visit_caption, visit_rows
-from data_access.queries.province import ProvinceHeader
 from data_access.queries.province_view import ProvinceView
 from data_access.rules.fiscal import Period
 from data_access.rules.kpis import KPI_ORDER
@@ -109,17 +107,3 @@ def region_brief_pdf(provinces: list[BriefProvince], national: pd.DataFrame, ins
     cover = region_cover(provinces, national, inspection_region, period)
     sections = [province_section(province, period) for province in provinces]
     return render_pdf(sections, title=f"{t('brief.kicker')} · {cover['title']}", as_of=period.as_of, region=cover)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
-def province_file_name(header: ProvinceHeader, day: date) -> str:
-    """``brief_20_chonburi_2026-11-22.pdf``."""
-    return f"brief_{header.code}_{_slug(header.name_en)}_{day.isoformat()}.pdf"
-
-
-def region_file_name(inspection_region: int, day: date) -> str:
-    """``brief_region_08_2026-11-22.pdf``."""
-    return f"brief_region_{inspection_region:02d}_{day.isoformat()}.pdf"

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from components.brief import deck as take_home
+from components.brief.files import deck_file_name
 from components.emergency_labels import type_label
 from components.i18n import THAI_DIGITS, fiscal_year_label, fmt_date, lang, name_column, t
 from components.plumbing import coverage, reference, url_state
@@ -101,7 +101,10 @@ def clock(index: int, count: int, interval: float, paused: bool) -> None:
 
 
 def export(slides: list[SlideData], kind: str, period: Period) -> bytes:
-    """The deck to take home: ``kind`` ``"pptx"`` (PowerPoint) or ``"pdf"`` (the 16:9 handout)."""
+    """The deck to take home: ``kind`` ``"pptx"`` (PowerPoint) or ``"pdf"`` (the 16:9 handout).
+    Its renderer is imported now, not with the page (see :mod:`components.brief`)."""
+    from components.brief import deck as take_home
+
     sheets = take_home.sheets(slides, reference.province_shapes())
     build = take_home.deck_pptx if kind == "pptx" else take_home.deck_pdf
     return build(sheets, title=t("present.cover", fy=fiscal_year_label(period.fiscal_year)), as_of=period.day)
@@ -109,7 +112,7 @@ def export(slides: list[SlideData], kind: str, period: Period) -> bytes:
 
 def file_names(values: dict, period: Period) -> dict[str, str]:
     """The take-home files' names, by kind."""
-    return {kind: take_home.file_name(kind, values["code"], period.day) for kind in ("pptx", "pdf")}
+    return {kind: deck_file_name(kind, values["code"], period.day) for kind in ("pptx", "pdf")}
 
 
 def export_token(values: dict, period: Period) -> tuple:

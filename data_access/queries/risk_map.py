@@ -101,26 +101,27 @@ def province_risk_metrics(conn: sa.Connection, period: Period, scope: Scope,
     factories and, given the page's filter, ``matching``: the factories of each province that pass
     it (its province left aside, so the map compares every province of ``scope`` on the same
     filter, and agrees with the factory map)."""
-    extra = read_frame(conn, _risky_extras_query(period.day, scope))
+    scored = _scored_on(conn, period.day)
+    extra = read_frame(conn, _risky_extras_query(period.day, scope, scored))
     frame = province_metrics(conn, period, scope).merge(extra, on="code", how="left")
     if flt is not None:
-        matching = read_frame(conn, _matching_by_province_query(period.day, replace(flt, scope=scope)))
+        matching = read_frame(conn, _matching_by_province_query(period.day, replace(flt, scope=scope), scored))
         frame = frame.merge(matching, on="code", how="left").fillna({"matching": 0})
         frame["matching"] = frame["matching"].astype("int64")
     return frame
 
 
-def _matching_by_province_query(day: date, flt: FactoryFilter) -> sa.Select:
-    matching = _matching_query(day, flt).order_by(None).subquery()
+def _matching_by_province_query(day: date, flt: FactoryFilter, scored: bool) -> sa.Select:
+    matching = _matching_query(day, flt, scored).order_by(None).subquery()
     return (sa.select(matching.c.province_code.label("code"), sa.func.count().label("matching"))
             .group_by(matching.c.province_code))
 
 
-def _risky_extras_query(day: date, scope: Scope) -> sa.Select:
+def _risky_extras_query(day: date, scope: Scope, scored: bool) -> sa.Select:
     f, r, p = factories.c, factory_risk.c, provinces.c
     risky = factories.join(factory_risk, r.factory_id == f.factory_id)
     overdue = (sa.select(f.province_code, sa.func.count().label("n")).select_from(risky)
-               .where(operating_on(day), r.is_risky, _overdue(day)).group_by(f.province_code).subquery())
+               .where(operating_on(day), r.is_risky, _overdue(day, scored)).group_by(f.province_code).subquery())
     against = (sa.select(f.province_code, sa.func.count().label("n"))
                .select_from(complaints.join(risky, f.factory_id == complaints.c.factory_id))
                .where(complaint_open_on(day), operating_on(day), r.is_risky).group_by(f.province_code).subquery())
@@ -131,15 +132,37 @@ def _risky_extras_query(day: date, scope: Scope) -> sa.Select:
             .where(scope.province_condition(p.code)))
 
 
-def _overdue(day: date) -> sa.ColumnElement[bool]:
+def _scored_on(conn: sa.Connection, day: date) -> bool:
+    """Whether every stored score is of ``day``: then ``factory_risk.last_inspected_on`` is each
+    factory's latest inspection up to ``day``, read as it is instead of from a million inspections.
+    A load rescores every factory as of its own day, so this holds for the current fiscal year."""
+    r = factory_risk.c
+    return not conn.execute(sa.select(sa.literal(1)).where(r.computed_on != day).limit(1)).first()
+
+
+def _last_inspected(day: date, scored: bool) -> tuple[sa.ColumnElement, sa.Subquery | None]:
+    """The latest inspection up to ``day`` per factory, and the subquery to join it from (none
+    when the scores of ``day`` hold it: see :func:`_scored_on`)."""
+    if scored:
+        return factory_risk.c.last_inspected_on, None
+    i = inspections.c
+    last = (sa.select(i.factory_id, sa.func.max(i.inspected_on).label("last_inspected_on"))
+            .where(i.inspected_on <= day).group_by(i.factory_id).subquery())
+    return last.c.last_inspected_on, last
+
+
+def _overdue(day: date, scored: bool) -> sa.ColumnElement[bool]:
     """No inspection in the ``INSPECTION_OVERDUE_DAYS`` up to ``day`` (never inspected included).
 
-    ``NOT EXISTS``, not ``NOT IN``: PostgreSQL turns the first into an anti-join, but cannot hash a
-    quarter of a million ids for the second in its default ``work_mem`` and rescans them per row."""
+    From the scores of ``day`` where they hold the latest inspection; else ``NOT EXISTS``, not
+    ``NOT IN``: PostgreSQL turns the first into an anti-join, but cannot hash a quarter of a
+    million ids for the second in its default ``work_mem`` and rescans them per row."""
+    since = day - timedelta(days=cfg.INSPECTION_OVERDUE_DAYS)
+    if scored:
+        last = factory_risk.c.last_inspected_on
+        return sa.or_(last.is_(None), last <= since)
     i = inspections.c
-    return ~sa.exists().where(i.factory_id == factories.c.factory_id,
-                              i.inspected_on > day - timedelta(days=cfg.INSPECTION_OVERDUE_DAYS),
-                              i.inspected_on <= day)
+    return ~sa.exists().where(i.factory_id == factories.c.factory_id, i.inspected_on > since, i.inspected_on <= day)
 
 
 # --- (b) matching factories --------------------------------------------------------------------
@@ -147,17 +170,16 @@ def _overdue(day: date) -> sa.ColumnElement[bool]:
 def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter) -> pd.DataFrame:
     """Operating factories that pass ``flt`` on ``day``, highest score first, with the columns
     the map and the table show (``POINT_COLUMNS``); coordinates rounded for the browser."""
-    frame = read_frame(conn, _matching_query(day, flt))
+    frame = read_frame(conn, _matching_query(day, flt, _scored_on(conn, day)))
     frame["top_factors"] = top_factor_codes(frame[list(PTS_COLUMNS)])
     frame[["lat", "lon"]] = frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
     frame["last_inspected_on"] = pd.to_datetime(frame["last_inspected_on"]).dt.date
     return frame[list(POINT_COLUMNS)]
 
 
-def _matching_query(day: date, flt: FactoryFilter) -> sa.Select:
-    f, r, i, c = factories.c, factory_risk.c, inspections.c, complaints.c
-    last = (sa.select(i.factory_id, sa.func.max(i.inspected_on).label("last_inspected_on"))
-            .where(i.inspected_on <= day).group_by(i.factory_id).subquery())
+def _matching_query(day: date, flt: FactoryFilter, scored: bool) -> sa.Select:
+    f, r, c = factories.c, factory_risk.c, complaints.c
+    last_inspected_on, last = _last_inspected(day, scored)
     open_now = (sa.select(c.factory_id, sa.func.count().label("n"))
                 .where(complaint_open_on(day), c.factory_id.is_not(None)).group_by(c.factory_id).subquery())
     conditions = [operating_on(day), flt.scope.province_condition(f.province_code)]
@@ -170,19 +192,20 @@ def _matching_query(day: date, flt: FactoryFilter) -> sa.Select:
     if flt.factory_types:
         conditions.append(f.factory_type.in_(flt.factory_types))
     if flt.overdue_only:
-        conditions.append(_overdue(day))
+        conditions.append(_overdue(day, scored))
     if flt.open_complaints_only:
         conditions.append(open_now.c.n > 0)
     source = (factories.join(factory_risk, r.factory_id == f.factory_id)
               .join(provinces, provinces.c.code == f.province_code)
               .outerjoin(districts, districts.c.code == f.district_code)
-              .outerjoin(last, last.c.factory_id == f.factory_id)
               .outerjoin(open_now, open_now.c.factory_id == f.factory_id))
+    if last is not None:
+        source = source.outerjoin(last, last.c.factory_id == f.factory_id)
     return (sa.select(f.factory_id, f.display_reg, f.name, f.factory_type, f.category, f.province_code,
                       provinces.c.name_th.label("province_th"), provinces.c.name_en.label("province_en"),
                       f.district_code, districts.c.name_th.label("district_th"),
                       districts.c.name_en.label("district_en"), f.lat, f.lon, r.score, r.band,
-                      *(r[name] for name in PTS_COLUMNS), last.c.last_inspected_on,
+                      *(r[name] for name in PTS_COLUMNS), last_inspected_on.label("last_inspected_on"),
                       sa.func.coalesce(open_now.c.n, 0).label("open_complaints"))
             .select_from(source).where(*conditions).order_by(r.score.desc(), f.factory_id))
 
@@ -196,10 +219,15 @@ def top_factor_codes(points: pd.DataFrame, n: int = cfg.RISK_TOP_FACTORS) -> pd.
     """
     values = points.to_numpy(dtype=float)
     order = np.argsort(-values, axis=1, kind="stable")[:, :n]
+    chosen = np.where(np.take_along_axis(values, order, axis=1) > 0, order, -1)  # zeros come last
+    # Few combinations recur across the country: each is written once, not once per factory
+    # (numbered as digits in base len(RISK_FACTORS) + 1, so that one flat array is sorted).
+    base = len(cfg.RISK_FACTORS) + 1
+    _, first, which = np.unique((chosen + 1) @ base ** np.arange(chosen.shape[1]), return_index=True,
+                                return_inverse=True)
     names = np.asarray(cfg.RISK_FACTORS)
-    picked = np.take_along_axis(values, order, axis=1) > 0
-    codes = [",".join(names[row][keep]) for row, keep in zip(order, picked)]
-    return pd.Series(codes, index=points.index, dtype=object)
+    codes = np.array([",".join(names[row[row >= 0]]) for row in chosen[first]], dtype=object)
+    return pd.Series(codes[which], index=points.index, dtype=object)
 
 
 # --- (c) national aggregation ------------------------------------------------------------------
@@ -207,8 +235,13 @@ def top_factor_codes(points: pd.DataFrame, n: int = cfg.RISK_TOP_FACTORS) -> pd.
 def factory_cells(conn: sa.Connection, day: date, flt: FactoryFilter,
                   resolution: int = cfg.RISK_HEX_RESOLUTION) -> pd.DataFrame:
     """The factories of :func:`matching_factories` that have coordinates, counted per H3 cell:
-    ``cell``, ``n``, ``risky``, ``max_score`` and ``max_band`` (the band of the worst factory)."""
-    return cells_of(matching_factories(conn, day, flt), resolution)
+    ``cell``, ``n``, ``risky``, ``max_score`` and ``max_band`` (the band of the worst factory).
+    Only the columns the cells need are read: a national filter matches tens of thousands."""
+    matching = _matching_query(day, flt, _scored_on(conn, day)).order_by(None).subquery()
+    m = matching.c
+    frame = read_frame(conn, sa.select(m.factory_id, m.lat, m.lon, m.score, m.band))
+    frame[["lat", "lon"]] = frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
+    return cells_of(frame, resolution)
 
 
 def cells_of(frame: pd.DataFrame, resolution: int) -> pd.DataFrame:
