@@ -68,7 +68,9 @@ def _queries(engine: sa.Engine, conn: sa.Connection, period: Period, code: str) 
         f"candidates (i40, {code})": (lambda: adoption.candidates(conn, period, province, "i40"),
                                       adoption.candidate_facts_query(period, province, "i40")),
         "kpi_values.targets_by_province": (lambda: kpi_values.targets_by_province(conn, period.fiscal_year), None),
-        f"province_summary ({code}, province page)": (lambda: adoption.province_summary(conn, code, period), None),
+        f"summary_of ({code}, province page)": (lambda: adoption.summary_of(
+            adoption.province_adoption(conn, period, NATIONAL),
+            kpi_values.targets_by_province(conn, period.fiscal_year), code, period), None),
     }
     raw = raw_runner(engine)
     print(f"{'query':44} {'data_access':44} {'floor (raw DuckDB)':44} ratio")

@@ -21,6 +21,7 @@ from components.scorecard import scorecard
 from components.trends import trend_chart
 from components.visit_list import visit_table
 from data_access.queries import adoption, kpi_values, province_view
+from data_access.rules.scope import NATIONAL
 
 ensure_shell()
 require_data()
@@ -63,6 +64,7 @@ if coverage.loaded("emergencies"):
     emergencies_table(view.emergencies)
 compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))
 if coverage.drawable(coverage.ADOPTION, t("adoption.summary.title"), every=False):
-    adoption_summary(coverage.summary(cached(adoption.province_summary, code, f.period)), f.period,
-                     key="province_adoption")
+    figures = adoption.summary_of(cached(adoption.province_adoption, f.period, NATIONAL),
+                                  cached(kpi_values.targets_by_province, f.period.fiscal_year), code, f.period)
+    adoption_summary(coverage.summary(figures), f.period, key="province_adoption")
 page_link("adoption", t("adoption.summary.open"), code=code)

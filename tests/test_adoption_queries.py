@@ -222,7 +222,8 @@ def test_target_progress(conn):
 
 
 def test_province_summary(conn):
-    summary = adoption.province_summary(conn, "11", PERIOD)
+    summary = adoption.summary_of(adoption.province_adoption(conn, PERIOD, NATIONAL),
+                                  kpi_values.targets_by_province(conn, PERIOD.fiscal_year), "11", PERIOD)
     assert summary.figures["gi_certified"] == 3 and summary.figures["i40_mean_level"] == 2.5
     assert summary.progress["kpi"].tolist() == ["gi_new", "gi_upgraded", "i40_assessments"]
     assert summary.progress["target"].tolist() == [2.0, 2.0, 4.0]

@@ -33,7 +33,6 @@ import sqlalchemy as sa
 from data_access import settings as cfg
 from data_access.db.bulk import read_frame
 from data_access.db.schema import factories, gi_certifications, i40_assessments, inspections, kpi_targets, provinces
-from data_access.queries.kpi_values import targets_by_province
 from data_access.rules import adoption as rules
 from data_access.rules.conditions import gi_prior_level, gi_valid_on, non_compliant_within, operating_on
 from data_access.rules.fiscal import Period
@@ -438,9 +437,10 @@ class AdoptionSummary:
     progress: pd.DataFrame
 
 
-def province_summary(conn: sa.Connection, code: str, period: Period) -> AdoptionSummary:
-    """What the province page shows of adoption for province ``code``."""
-    frame = province_adoption(conn, period, Scope(province_code=code))
+def summary_of(provinces_frame: pd.DataFrame, targets: pd.DataFrame, code: str, period: Period) -> AdoptionSummary:
+    """What the province page shows of adoption for province ``code``, from the national
+    :func:`province_adoption` and :func:`kpi_values.targets_by_province` of ``period`` (the adoption page
+    reads the same two, and a province then costs no query of its own)."""
     kpis = [kpi for ladder in cfg.LADDERS for kpi in cfg.ADOPTION_TARGETS[ladder]]
-    progress = target_progress(frame, targets_by_province(conn, period.fiscal_year), period, [code], kpis)
-    return AdoptionSummary(frame.set_index("code").loc[code], progress)
+    progress = target_progress(provinces_frame, targets, period, [code], kpis)
+    return AdoptionSummary(provinces_frame.set_index("code").loc[code], progress)
