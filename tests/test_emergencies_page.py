@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from components.emergency_history import _points_by_month
+from components.i18n import t
 from components.plumbing import alerts
+from data_access import settings as cfg
 from data_access.db import connect, schema
 from tests import emergency_fixture as fx
 from tests.apptest import app_database, open_page, texts
@@ -145,3 +149,19 @@ def test_board_in_english(board_db):
     assert rows["Running for"].tolist() == ["1 d 6 h", "2 h 30 min", "2 d 4 h", "0 min"]
     shown = "\n".join([*(m.label for m in app.metric), *(c.value for c in app.caption), app.title[0].value])
     assert not any("\u0e00" <= ch <= "\u0e7f" for ch in shown), shown
+
+
+def test_playback_steps_hold_each_months_points_per_type():
+    """Three incidents over three months: each step lists its month's points in the traces of
+    their types, in the incidents' order; a month without any has every trace empty."""
+    incidents = pd.DataFrame({
+        "started_at": pd.to_datetime(["2026-03-05 10:00", "2026-01-20 08:00", "2026-01-02 23:00"]),
+        "type": ["fire", "flood", "fire"], "severity": [3, 1, 2], "lat": [13.0, 14.0, 15.0],
+        "lon": [100.0, 101.0, 102.0], "province_th": ["ก", "ข", "ค"], "province_en": ["A", "B", "C"]})
+    steps = _points_by_month(incidents, pd.date_range("2026-01-01", periods=3, freq="MS"))
+    fire, flood = cfg.EMERGENCY_TYPES.index("fire"), cfg.EMERGENCY_TYPES.index("flood")
+    assert len(steps) == 3 and all(len(step["lat"]) == len(cfg.EMERGENCY_TYPES) for step in steps)
+    assert steps[0]["lat"][fire] == [15.0] and steps[0]["lat"][flood] == [14.0]
+    assert steps[0]["marker.size"][fire] == [12] and steps[0]["text"][flood] == ["ข · " + t("emergency.severity", n=1)]
+    assert not any(steps[1]["lat"]) and steps[2]["lon"][fire] == [100.0] and steps[2]["lat"][flood] == []
+

@@ -181,10 +181,13 @@ class History:
     monthly: pd.DataFrame = field(repr=False)
     repeat_provinces: pd.DataFrame = field(repr=False)
     repeat_factories: pd.DataFrame = field(repr=False)
+    # Per key of ``DURATION_GROUPINGS``: made with the history (and cached with it), not each
+    # time the page runs.
+    durations_by: dict[str, pd.DataFrame] = field(repr=False, default_factory=dict)
 
     def durations(self, grouping: str) -> pd.DataFrame:
         """Time to contain and to close by ``grouping`` (a key of ``DURATION_GROUPINGS``)."""
-        return rules.duration_stats(self.incidents, self.moment, DURATION_GROUPINGS[grouping])
+        return self.durations_by[grouping]
 
 
 def history_window(period: Period, today: date, flt: EmergencyFilter) -> tuple[date, date]:
@@ -197,12 +200,14 @@ def history_window(period: Period, today: date, flt: EmergencyFilter) -> tuple[d
 
 def history(conn: sa.Connection, period: Period, flt: EmergencyFilter, today: date) -> History:
     """Every incident of ``flt`` that started in :func:`history_window`, counted per month and type,
-    and the provinces and factories with repeated incidents; durations on demand, counting what
-    the log holds up to the end of ``today`` (the history is read once a day, not live)."""
+    and the provinces and factories with repeated incidents, and the durations by every grouping,
+    counting what the log holds up to the end of ``today`` (the history is read once a day, not
+    live)."""
     moment = end_of(today)
     first, last = history_window(period, today, flt)
     rows = _incidents(conn, moment, replace(flt, first_day=first, last_day=last).condition())
     province_keys = ["province_code", "province_th", "province_en"]
     return History(first, last, moment, rows, rules.monthly_counts(rows, first, last),
                    rules.repeated(rows, province_keys),
-                   rules.repeated(rows, ["factory_id", "factory_name", "display_reg", *province_keys]))
+                   rules.repeated(rows, ["factory_id", "factory_name", "display_reg", *province_keys]),
+                   {grouping: rules.duration_stats(rows, moment, by) for grouping, by in DURATION_GROUPINGS.items()})
