@@ -164,4 +164,3 @@ def test_playback_steps_hold_each_months_points_per_type():
     assert steps[0]["lat"][fire] == [15.0] and steps[0]["lat"][flood] == [14.0]
     assert steps[0]["marker.size"][fire] == [12] and steps[0]["text"][flood] == ["ข · " + t("emergency.severity", n=1)]
     assert not any(steps[1]["lat"]) and steps[2]["lon"][fire] == [100.0] and steps[2]["lat"][flood] == []
-
