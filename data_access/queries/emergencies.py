@@ -183,7 +183,7 @@ class History:
     repeat_factories: pd.DataFrame = field(repr=False)
     # Per key of ``DURATION_GROUPINGS``: made with the history (and cached with it), not each
     # time the page runs.
-    durations_by: dict[str, pd.DataFrame] = field(repr=False, default_factory=dict)
+    durations_by: dict[str, pd.DataFrame] = field(repr=False)
 
     def durations(self, grouping: str) -> pd.DataFrame:
         """Time to contain and to close by ``grouping`` (a key of ``DURATION_GROUPINGS``)."""

@@ -172,9 +172,14 @@ def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter) -> pd
     the map and the table show (``POINT_COLUMNS``); coordinates rounded for the browser."""
     frame = read_frame(conn, _matching_query(day, flt, _scored_on(conn, day)))
     frame["top_factors"] = top_factor_codes(frame[list(PTS_COLUMNS)])
-    frame[["lat", "lon"]] = frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
+    frame[["lat", "lon"]] = _rounded_points(frame)
     frame["last_inspected_on"] = pd.to_datetime(frame["last_inspected_on"]).dt.date
     return frame[list(POINT_COLUMNS)]
+
+
+def _rounded_points(frame: pd.DataFrame) -> pd.DataFrame:
+    """Coordinates rounded as the browser gets them (the hexagons are counted from the same)."""
+    return frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
 
 
 def _matching_query(day: date, flt: FactoryFilter, scored: bool) -> sa.Select:
@@ -240,7 +245,7 @@ def factory_cells(conn: sa.Connection, day: date, flt: FactoryFilter,
     matching = _matching_query(day, flt, _scored_on(conn, day)).order_by(None).subquery()
     m = matching.c
     frame = read_frame(conn, sa.select(m.factory_id, m.lat, m.lon, m.score, m.band))
-    frame[["lat", "lon"]] = frame[["lat", "lon"]].astype(float).round(cfg.RISK_MAP_DECIMALS)
+    frame[["lat", "lon"]] = _rounded_points(frame)
     return cells_of(frame, resolution)
 
 
