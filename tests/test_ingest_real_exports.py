@@ -182,6 +182,24 @@ def test_a_one_province_extract_as_a_full_export_is_refused_for_the_others(engin
         ["10", 3, 3, 1.0]]
 
 
+def test_registry_rows_take_their_keys_from_either_form_linked_shared_or_conflicting():
+    stored = pd.DataFrame({"factory_id": ["10200100000001", "10200100000002", "จ3-1-5/50ชบ"],
+                           "registration_id": ["10200100000001", "10200100000002", None],
+                           "display_reg": ["จ3-3-1/50ชบ", "จ3-3-1/50ชบ", "จ3-1-5/50ชบ"]})
+    ids = pd.Series([None, "10200100000003", "10200100000001", None, "10200100000009", "10200100000002"])
+    displays = pd.Series(["จ3-3-1/50ชบ", "จ3-1-5/50ชบ", "จ3-1-5/50ชบ", "จ3-2-9/51ชบ", "จ3-2-9/51ชบ", None])
+    keys, conflict, shared = Registrations.of(stored).assign(ids, displays)
+    assert keys.tolist() == [None,               # two stored factories hold this display number
+                             "จ3-1-5/50ชบ",      # a new id linked to the stored display-only factory
+                             None,               # its id and its display number name two stored factories
+                             "10200100000009",   # display only: the key of the row of this file that gives both
+                             "10200100000009", "10200100000002"]
+    assert conflict.tolist() == [False, False, True, False, False, False]
+    assert shared.tolist() == [True, False, False, False, False, False]
+    found, ambiguous = Registrations.of(stored).find(pd.Series([None, None]), pd.Series(["จ3-3-1/50ชบ", "จ9-9-9/99"]))
+    assert found.isna().all() and ambiguous.tolist() == [True, False]
+
+
 def test_a_stored_factory_is_found_by_either_form_and_by_a_bare_14_digit_key():
     stored = pd.DataFrame({"factory_id": ["10200100000001", "จ3-9(6)-100/51ปจ", "10200100000003"],
                            "registration_id": ["10200100000001", None, None],

@@ -7,6 +7,7 @@ to know about the stored factories comes in a :class:`Context`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,12 +27,12 @@ class Context:
 
     registrations: Registrations = field(default_factory=Registrations)
     # For a registry load: per stored factory (index factory_id) its registration numbers, province
-    # and district, its name and point where the file's checks read them, and whether other rows
-    # refer to it.
+    # and district, its name and point where the file's checks read them.
     stored: pd.DataFrame | None = None
     # DuckDB refuses to update a foreign-key column of a row other rows refer to, so there such
-    # a factory cannot move to another province or district.
-    moves_locked: bool = False
+    # a factory cannot move to another province or district: the keys of the factories other rows
+    # refer to, asked for only when a row would move (None: the database moves any factory).
+    referenced: Callable[[], frozenset[str]] | None = None
 
 
 def name_from_operator(cells: dict[str, pd.Series]) -> pd.Series | None:
@@ -118,11 +119,13 @@ def _keep_known_district(values: dict, problems: Marks, context: Context, stored
     if "district_code" in values:
         known = stored["district_code"].where(same_province)
         values["district_code"] = values["district_code"].where(values["district_code"].notna(), known)
-    if context.moves_locked:
+    if context.referenced is not None:
         moved = ~same_province
         if "district_code" in values:
             moved |= stored["district_code"].fillna("") != values["district_code"].fillna("")
-        problems.add("moved_factory", moved & stored["referenced"].fillna(False).astype(bool))
+        moved &= stored["province_code"].notna()  # a stored factory (a new one is not moving)
+        if moved.any():
+            problems.add("moved_factory", moved & values["factory_id"].isin(context.referenced()))
 
 
 def _coord_source(layout: Layout) -> str:

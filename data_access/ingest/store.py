@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import date
 
 import pandas as pd
@@ -63,10 +64,9 @@ def context(conn: sa.Connection, kind: Kind, fields: Collection[str]) -> Context
     ``fields``."""
     if kind.table is not schema.factories:
         return Context(registrations=_registrations(conn) if kind.factory else Registrations())
-    locked = conn.dialect.name == "duckdb"
-    stored = _stored_factories(conn, _stored_columns(fields), referenced=locked)
+    stored = _stored_factories(conn, _stored_columns(fields))
     return Context(registrations=Registrations.of(stored.rename_axis("factory_id").reset_index()), stored=stored,
-                   moves_locked=locked)
+                   referenced=partial(_referenced, conn) if conn.dialect.name == "duckdb" else None)
 
 
 def _registrations(conn: sa.Connection) -> Registrations:
@@ -86,21 +86,19 @@ def _stored_columns(fields: Collection[str]) -> list[str]:
     return columns
 
 
-def _stored_factories(conn: sa.Connection, columns: list[str], referenced: bool) -> pd.DataFrame:
-    """Per stored factory (index factory_id): ``columns``, and (when asked) whether rows of other
-    tables refer to it."""
+def _stored_factories(conn: sa.Connection, columns: list[str]) -> pd.DataFrame:
+    """Per stored factory (index factory_id): ``columns``."""
     f = schema.factories.c
-    if referenced:
-        children = [t for t in schema.TABLE_ORDER if any(fk.column is _FACTORY_KEY for fk in t.foreign_keys)]
-        ids = sa.union(*(sa.select(t.c.factory_id) for t in children)).subquery()
-        flag = f.factory_id.in_(sa.select(ids.c.factory_id))
-    else:
-        flag = sa.false()
-    query = sa.select(f.factory_id, *(f[name] for name in columns), flag.label("referenced"))
-    stored = read_frame(conn, query)
+    stored = read_frame(conn, sa.select(f.factory_id, *(f[name] for name in columns)))
     # The keys as plain objects: a lookup of 100,000 keys in pandas' Arrow-backed text takes a
     # third of a second, in objects a tenth of that.
     return stored.set_index(pd.Index(objects(stored.pop("factory_id")), dtype=object))
+
+
+def _referenced(conn: sa.Connection) -> frozenset[str]:
+    """The factories rows of other tables refer to (their inspections, their risk score...)."""
+    children = [t for t in schema.TABLE_ORDER if any(fk.column is _FACTORY_KEY for fk in t.foreign_keys)]
+    return frozenset(conn.execute(sa.union(*(sa.select(t.c.factory_id) for t in children))).scalars())
 
 
 def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool,
@@ -117,10 +115,12 @@ def write(conn: sa.Connection, kind: Kind, prepared: Prepared, full_export: bool
     with staged(conn, table, rows) as stage:
         match = sa.and_(*(table.c[k] == stage.c[k] for k in kind.key))
         touched = _note_touched(conn, stage, match, columns) if table is schema.factories else None
-        updated = _update_changed(conn, table, stage, match, columns)
-        new = sa.select(*stage.c).where(~sa.exists().where(match))
-        inserted = conn.execute(sa.select(sa.func.count()).select_from(new.subquery())).scalar_one()
-        if inserted:  # counted apart: drivers do not all report the rows of an INSERT ... SELECT
+        stored, updated = _matching(conn, table, stage, match, columns)
+        if updated:  # the same file again: nothing to look for twice more
+            _update_changed(conn, table, stage, match, columns)
+        inserted = len(rows) - stored  # keys are unique in the file (see transform._check_keys) and the table
+        if inserted:
+            new = sa.select(*stage.c).where(~sa.exists().where(match))
             conn.execute(table.insert().from_select(list(stage.c.keys()), new))
         missing = missing_by_province(conn, stage) if full_export and table is schema.factories else None
         marked = _mark_missing(conn, stage, missing, confirm_missing) if missing is not None else 0
@@ -143,32 +143,35 @@ def _differs(table: sa.Table, stage: sa.Table, columns: list[str]) -> sa.ColumnE
     return sa.or_(*(table.c[c].is_distinct_from(stage.c[c]) for c in columns))
 
 
+def _matching(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
+              columns: list[str]) -> tuple[int, int]:
+    """How many rows of the file are stored already, and how many of those differ in
+    ``columns``: one join, which also says how many rows are new (drivers do not all report the
+    rows of an ``INSERT ... SELECT``)."""
+    differing = sa.func.count().filter(_differs(table, stage, columns)) if columns else sa.literal(0)
+    stored, changed = conn.execute(sa.select(sa.func.count(), differing).select_from(table.join(stage, match))).one()
+    return int(stored), int(changed)
+
+
 def _update_changed(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
-                    columns: list[str]) -> int:
-    """Set ``columns`` from the staging table in the stored rows where any of them differs;
-    returns how many rows differed. DuckDB takes the foreign-key columns in a statement of their
-    own (see the module docstring), so there the rows are counted first; elsewhere one statement
-    writes each row once and counts it."""
-    if not columns:
-        return 0
+                    columns: list[str]) -> None:
+    """Set ``columns`` from the staging table in the stored rows where any of them differs.
+    DuckDB takes the foreign-key columns in a statement of their own (see the module
+    docstring); elsewhere one statement writes each row once."""
     if conn.dialect.name != "duckdb":
-        return _update(conn, table, stage, match, columns)
-    updated = conn.execute(sa.select(sa.func.count()).select_from(table.join(stage, match))
-                           .where(_differs(table, stage, columns))).scalar_one()
-    if updated:  # the same file again: nothing to look for twice more
-        for group in ([c for c in columns if not table.c[c].foreign_keys],
-                      [c for c in columns if table.c[c].foreign_keys]):
-            _update(conn, table, stage, match, group)
-    return updated
+        _update(conn, table, stage, match, columns)
+        return
+    for group in ([c for c in columns if not table.c[c].foreign_keys],
+                  [c for c in columns if table.c[c].foreign_keys]):
+        _update(conn, table, stage, match, group)
 
 
 def _update(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.ColumnElement[bool],
-            columns: list[str]) -> int:
+            columns: list[str]) -> None:
     """Set ``columns`` from the staging table in the stored rows where any of them differs."""
-    if not columns:
-        return 0
-    statement = table.update().where(match, _differs(table, stage, columns))
-    return conn.execute(statement.values({c: stage.c[c] for c in columns})).rowcount
+    if columns:
+        statement = table.update().where(match, _differs(table, stage, columns))
+        conn.execute(statement.values({c: stage.c[c] for c in columns}))
 
 
 _TOUCHED = sa.Table("_touched_factories", sa.MetaData(), sa.Column("factory_id", sa.String), prefixes=["TEMPORARY"])
