@@ -21,9 +21,12 @@ if not slides:
     st.stop()
 index = deck.position(values, len(slides))
 shown, seconds = slides[index], deck.seconds(slides[index], values)
-slide_view(shown, reference.province_geojson())
-if values["paused"]:  # below the slide: the room sees the slide, the presenter scrolls to the files
-    take_home(lambda kind: deck.export(slides, kind, f.period), deck.file_names(values, f.period),
-              token=deck.export_token(values, f.period))
+# One container, whatever the slide holds: the controls and the footer after it keep their place
+# on the page, so the next slide replaces the footer instead of drawing a second one beside it.
+with st.container():
+    slide_view(shown, reference.province_geojson())
+    if values["paused"]:  # below the slide: the room sees the slide, the presenter scrolls to the files
+        take_home(lambda kind: deck.export(slides, kind, f.period), deck.file_names(values, f.period),
+                  token=deck.export_token(values, f.period))
 deck.clock(index, len(slides), seconds, values["paused"])
 deck_footer(index + 1, len(slides), seconds, values["paused"])

@@ -33,6 +33,19 @@ def _walk(app, count: int) -> list[str]:
     return titles
 
 
+def _footer_place(app) -> tuple[int, ...] | None:
+    """Where the footer is drawn: the indices of its element from the main area down."""
+    def walk(node, path: tuple[int, ...]) -> tuple[int, ...] | None:
+        if getattr(node, "type", None) == "html" and "deck-footer" in node.value:
+            return path
+        for index, child in getattr(node, "children", {}).items():
+            if (found := walk(child, (*path, index))) is not None:
+                return found
+        return None
+
+    return walk(app.main, ())
+
+
 def test_the_national_deck_in_order_and_round_again(fixture_app_db):
     app = open_page(PRESENT, present="1")
     assert not app.exception, app.exception
@@ -41,6 +54,18 @@ def test_the_national_deck_in_order_and_round_again(fixture_app_db):
     app.button(key="deck_previous").click().run()
     assert _title(app) == NATIONAL_TH[-1]
     assert str(app.query_params["slide"]) in ("5", "['5']")
+
+
+@pytest.mark.parametrize("paused", ["0", "1"])
+def test_the_footer_keeps_its_place_from_slide_to_slide(fixture_app_db, paused: str):
+    # The next slide replaces the footer where it is drawn: a footer drawn elsewhere would stand
+    # beside the old one, fading, until the run ends.
+    app = open_page(PRESENT, present="1", paused=paused)
+    places = set()
+    for _ in range(5):
+        places.add(_footer_place(app))
+        app.button(key="deck_next").click().run()
+    assert len(places) == 1 and None not in places, places
 
 
 def test_the_figures_of_the_fixture(fixture_app_db):
