@@ -22,10 +22,11 @@ DISTRICTS, FACTORIES = "districts", "factories"
 _PLAIN = [[0, BLANK], [1, BLANK]]
 
 
+@st.fragment
 def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, group: Group, *, key: str) -> None:
     """``districts`` (code, names, operating, risky) on ``geojson`` (the province's districts),
     shaded by ``risky``, or ``points`` (name, lat, lon, band, score) over them: ``group``'s
-    ``map`` parameter says which."""
+    ``map`` parameter says which. A fragment: the other encoding redraws the map alone."""
     st.subheader(t("district_map.title"))
     if not geojson["features"]:
         st.info(t("district_map.no_boundaries"))

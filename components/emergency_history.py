@@ -35,26 +35,27 @@ PLAYBACK_HEIGHT = 560
 
 
 def monthly_chart(monthly: pd.DataFrame, *, key: str) -> None:
-    """Stacked bars of incidents started per month, one colour per type; fiscal years on the axis."""
+    """Stacked bars of incidents started per month, one colour per type; fiscal years on the axis.
+    ``monthly`` has every month and type (:func:`rules.emergencies.monthly_counts`): a type's bars
+    are its column of the months-by-types table, and every bar of a month shares its label."""
     st.subheader(t("emergency.monthly.title"))
-    figure = go.Figure()
-    months = monthly.drop_duplicates("month")
-    labels = {m: month_label(m.date()) for m in months["month"]}
-    for kind in cfg.EMERGENCY_TYPES:
-        rows = monthly[monthly["type"] == kind]
-        figure.add_trace(go.Bar(x=rows["month"], y=rows["n"], name=type_label(kind), marker_color=TYPE_COLOURS[kind],
-                                customdata=rows["month"].map(labels),
-                                hovertemplate=f"{type_label(kind)} %{{customdata}}: %{{y:,}}<extra></extra>"))
-    tick_values, tick_text = fiscal_year_ticks(months)
+    wide = monthly.pivot(index="month", columns="type", values="n")
+    labels = [month_label(month.date()) for month in wide.index]
+    figure = go.Figure([go.Bar(x=wide.index, y=wide[kind].to_numpy(), name=type_label(kind),
+                               marker_color=TYPE_COLOURS[kind], customdata=labels,
+                               hovertemplate=f"{type_label(kind)} %{{customdata}}: %{{y:,}}<extra></extra>")
+                        for kind in cfg.EMERGENCY_TYPES])
+    tick_values, tick_text = fiscal_year_ticks(monthly.drop_duplicates("month"))
     figure.update_xaxes(tickvals=tick_values, ticktext=tick_text, showgrid=True)
     figure.update_layout(**chart_layout(height=380, barmode="stack", bargap=0.1,
                                         legend={"orientation": "h", "y": -0.12}))
     st.plotly_chart(figure, key=key, config={"displayModeBar": False})
 
 
+@st.fragment
 def durations_table(history: History, *, key: str) -> None:
     """Median and 90th percentile of the hours to contain and to close, grouped as the ``by``
-    parameter says (type, severity, or both)."""
+    parameter says (type, severity, or both). A fragment: another grouping redraws the table alone."""
     st.subheader(t("emergency.durations.title"))
     groupings = tuple(DURATION_GROUPINGS)
     grouping = bound(st.pills, EMERGENCIES, "by", key=f"{key}_by", label=t("emergency.durations.by"),
@@ -104,10 +105,26 @@ def repeats_table(repeats: pd.DataFrame, *, kind: str, key: str, on_pick: Callab
 
 def playback_map(history: History, outlines: dict, *, key: str) -> None:
     """Where incidents started, month by month, on a slider that redraws the points in the browser."""
-    incidents = history.incidents.dropna(subset=["lat", "lon"])
-    counts = history.monthly.groupby("month")["n"].sum()  # the months of the window, as the chart counts them
+    figure = _playback_figure(history.incidents, history.monthly, outlines, lang())
+    st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
+    type_legend()
+    st.caption(t("emergency.playback.help"))
+
+
+def _feature_ids(geojson: dict) -> tuple[str, ...]:
+    return tuple(feature["id"] for feature in geojson["features"])
+
+
+@st.cache_resource(show_spinner=False, max_entries=cfg.EMERGENCY_PLAYBACK_FIGURES, hash_funcs={dict: _feature_ids})
+def _playback_figure(incidents: pd.DataFrame, monthly: pd.DataFrame, outlines: dict, language: str) -> go.Figure:
+    """The playback of ``incidents`` over the areas of ``outlines``, labelled in ``language`` (the
+    session's: it keys the figures kept). Kept, because plotly takes some 40 ms to build and check
+    five years of points in sixty slider steps, on every run of the page; Streamlit copies a
+    figure before sending it, so the sessions share one without changing it."""
+    located = incidents.dropna(subset=["lat", "lon"])
+    counts = monthly.groupby("month")["n"].sum()  # the months of the window, as the chart counts them
     months = counts.index
-    by_month = _points_by_month(incidents, months)
+    by_month = _points_by_month(located, months)
     west, south, east, north = geojson_bounds(outlines)
     corners = go.Scattermap(lat=[south, north], lon=[west, east], mode="markers", marker={"opacity": 0},
                             hoverinfo="skip", showlegend=False)
@@ -125,9 +142,7 @@ def playback_map(history: History, outlines: dict, *, key: str) -> None:
                                          {"source": outlines, "type": "line", "color": LINE,
                                           "line": {"width": 0.6}}]},
                          sliders=[_month_slider(labels, by_month)])
-    st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
-    type_legend()
-    st.caption(t("emergency.playback.help"))
+    return figure
 
 
 def history_download(history: History, *, key: str) -> None:

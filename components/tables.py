@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -68,10 +69,11 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return protected.to_csv(index=False, date_format="%Y-%m-%d %H:%M").encode("utf-8-sig")
 
 
-def excel_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """The workbook of the module docstring: one sheet, a header row, date cells, ids as text."""
+def excel_bytes(frame: pd.DataFrame, sheet: str = "data", language: str | None = None) -> bytes:
+    """The workbook of the module docstring: one sheet, a header row, date cells (in the Buddhist
+    Era for ``language`` Thai; the session's language when ``None``), ids as text."""
     buffer = io.BytesIO()
-    day_format = _EXCEL_DATE[lang()]
+    day_format = _EXCEL_DATE[language or lang()]
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
                         datetime_format=f"{day_format} hh:mm") as writer:
         frame.to_excel(writer, sheet_name=sheet[:31], index=False)
@@ -82,16 +84,19 @@ def excel_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     return buffer.getvalue()
 
 
-def download_buttons(frame: pd.DataFrame, file_stem: str, *, key: str, excel: bool = False,
-                     day: date | None = None) -> None:
+def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, *, key: str,
+                     excel: bool = False, day: date | None = None) -> None:
     """CSV (and optionally Excel) download buttons; the files are built when clicked (an Excel
-    file of 70,000 rows takes seconds), not on every run."""
-    row = st.container(horizontal=True)
-    row.download_button(t("download.csv"), lambda: csv_bytes(frame), file_name(file_stem, day, "csv"), "text/csv",
+    file of 70,000 rows takes seconds), not on every run. That happens outside the session's run,
+    where its language is not at hand: the workbook's is taken now, and ``frame``, when it is a
+    function making the rows, must not need it either."""
+    rows = frame if callable(frame) else lambda: frame
+    row, language = st.container(horizontal=True), lang()
+    row.download_button(t("download.csv"), lambda: csv_bytes(rows()), file_name(file_stem, day, "csv"), "text/csv",
                         key=f"{key}_csv", on_click="ignore")
     if excel:
-        row.download_button(t("download.excel"), lambda: excel_bytes(frame), file_name(file_stem, day, "xlsx"), _XLSX,
-                            key=f"{key}_xlsx", on_click="ignore")
+        row.download_button(t("download.excel"), lambda: excel_bytes(rows(), language=language),
+                            file_name(file_stem, day, "xlsx"), _XLSX, key=f"{key}_xlsx", on_click="ignore")
 
 
 def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, download: pd.DataFrame | None = None,

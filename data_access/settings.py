@@ -266,6 +266,8 @@ PROVINCE_EMERGENCY_STATUSES = ("calm", "watch", "active")
 EMERGENCY_HISTORY_FISCAL_YEARS = 5
 # A province or factory with at least this many incidents in the history's window repeats.
 EMERGENCY_REPEAT_MIN = 2
+# Playback figures kept for reuse (one per filter and language shown lately), shared by the sessions.
+EMERGENCY_PLAYBACK_FIGURES = 16
 # Incidents without a factory point sit at their province's centre; several there are spread on a
 # spiral this far apart (degrees, about 9 km) so that each can be seen and hovered.
 EMERGENCY_SPREAD_DEG = 0.08

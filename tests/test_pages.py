@@ -1,9 +1,13 @@
 """Every page of the shell opens in AppTest: on data, on an empty database, in English, and the
-first start on the embedded default builds the demo data itself."""
+first start on the embedded default builds the demo data itself. The first run sets the objects
+it leaves alive aside from the garbage collector."""
 from __future__ import annotations
+
+import gc
 
 import pytest
 
+from components.plumbing import heap
 from components.plumbing.pages import PAGES
 from data_access import demo
 from data_access.db import bootstrap, connect
@@ -38,6 +42,13 @@ def test_overview_cards_show_the_fixture_figures(fixture_app_db):
     assert values["โรงงานที่ประกอบกิจการ"] == "4"
     assert values["โรงงานเสี่ยงที่ตรวจแล้วในปีงบประมาณนี้"] == "50.0%"
     assert values["เหตุฉุกเฉินที่ยังควบคุมไม่ได้"] == "1"
+
+
+def test_the_first_run_sets_what_it_leaves_alive_aside_from_the_collector(fixture_app_db):
+    heap.set_aside_startup_objects.cache_clear()
+    gc.unfreeze()
+    open_page()
+    assert gc.get_freeze_count() > 10_000  # the libraries' modules, the labels, the boundaries
 
 
 def test_english_toggle_and_url(fixture_app_db):

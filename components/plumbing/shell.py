@@ -18,7 +18,7 @@ from streamlit.navigation.page import StreamlitPage
 from components.app_header import app_header, database_unavailable
 from components.factory_search import search_box, search_results
 from components.i18n import THAI_DIGITS, fmt_date, t
-from components.plumbing import first_start, queries, reference, url_state
+from components.plumbing import first_start, heap, queries, reference, url_state
 from components.plumbing.alerts import emergency_banner
 from components.plumbing.database import DatabaseUnavailable
 from components.plumbing.pages import PAGES, PRESENT_PAGE
@@ -98,6 +98,7 @@ def _run_page(page: StreamlitPage, presenting: bool) -> None:
         page.run()
     finally:
         _SHELL_RUNNING.reset(running)
+        heap.set_aside_startup_objects()
 
 
 def _sidebar(as_of: date | None) -> None:

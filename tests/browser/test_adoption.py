@@ -66,9 +66,17 @@ def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
         page.locator(".st-key-adoption_candidates_xlsx button").click()
     xlsx_path = ARTIFACTS / "browser-download-adoption-candidates.xlsx"
     info.value.save_as(xlsx_path)
-    sheet = openpyxl.load_workbook(xlsx_path, read_only=True).active
+    sheet = openpyxl.load_workbook(xlsx_path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == tuple(frame.columns) and len(rows) == len(frame) + 1
+    assert _date_formats(sheet, "ตรวจล่าสุด") == {"[$-th-TH,107]d mmm yyyy"}  # Buddhist Era in Thai
+
+
+def _date_formats(sheet, header: str) -> set[str]:
+    """The number formats of the dated cells under ``header``."""
+    column = [cell.value for cell in sheet[1]].index(header) + 1
+    return {row[0].number_format for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)
+            if row[0].value is not None}
 
 
 def test_i40_ladder_in_english(page: Page, app_server: str):
@@ -82,6 +90,13 @@ def test_i40_ladder_in_english(page: Page, app_server: str):
     assert not thai, thai
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(4)
     screenshot(page, "adoption-i40-en")
+    # The workbook is built when clicked, outside the session's run: it is in the session's language all the same.
+    with page.expect_download() as info:
+        page.locator(".st-key-adoption_candidates_xlsx button").click()
+    xlsx_path = ARTIFACTS / "browser-download-adoption-candidates-en.xlsx"
+    info.value.save_as(xlsx_path)
+    sheet = openpyxl.load_workbook(xlsx_path).active
+    assert _date_formats(sheet, "Last inspected") == {"d mmm yyyy"}
 
 
 def test_province_page_links_to_the_page_filtered(page: Page, app_server: str):

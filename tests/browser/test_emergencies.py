@@ -255,3 +255,21 @@ def _screen_point(view: dict, box: dict, lon: float, lat: float) -> tuple[float,
     cx, cy = project(view["longitude"], view["latitude"])
     px, py = project(lon, lat)
     return box["x"] + box["width"] / 2 + px - cx, box["y"] + box["height"] / 2 + py - cy
+
+
+def test_another_grouping_of_the_durations_redraws_the_table_and_its_file(page: Page, app_server: str):
+    """The grouping is a fragment of the page: it changes the table, its download and the link."""
+    open_app(page, app_server, "/emergencies")
+    files = {}
+    for grouping, button, header in (("severity", 1, "ระดับ"), ("type", 0, "ประเภท")):
+        pill = page.locator(f".st-key-emergency_durations_by button >> nth={button}")
+        pill.scroll_into_view_if_needed()
+        pill.click()
+        wait_for_app_run(page)
+        with page.expect_download() as download:
+            page.locator(".st-key-emergency_durations_download_csv button").click()
+        files[grouping] = download.value.suggested_filename
+        assert _read_csv(download.value.path().read_bytes()).columns[0] == header
+        assert ("by=severity" in page.url) == (grouping == "severity"), page.url
+    assert files["severity"].startswith("emergency_durations_by_severity_"), files
+    assert files["type"].startswith("emergency_durations_by_type_"), files

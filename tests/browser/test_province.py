@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from data_access.reference import province_table
-from tests.browser.helpers import ARTIFACTS, open_app, screenshot
+from tests.browser.helpers import ARTIFACTS, open_app, screenshot, wait_for_app_run
 from tests.pdf_text import normalise, page_text
 
 pytestmark = pytest.mark.browser
@@ -63,3 +63,19 @@ def test_province_brief_downloads(page: Page, app_server: str):
     assert target.read_bytes()[:5] == b"%PDF-"
     page_one = page_text(target, 1)
     assert normalise("แผนที่รายอำเภอ") in page_one and normalise("แนวโน้มรายเดือน") in page_one  # map, trends: page 1
+
+
+def test_the_district_map_shows_the_factories_and_back(page: Page, app_server: str):
+    """The map's encoding is a fragment of the page: it redraws the map and keeps the link."""
+    open_app(page, app_server, "/province?code=58")
+    points_shown = """points => {
+        const map = document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')[1];
+        return Boolean(map && map.data) && (map.data.length > 1) === points;
+    }"""  # the districts shaded (one trace), or plain under one trace of factories per band
+    page.wait_for_function(points_shown, arg=False)
+    for button, points in ((1, True), (0, False)):
+        page.locator(f".st-key-province_map_mode button >> nth={button}").click()
+        page.wait_for_function(points_shown, arg=points)
+        wait_for_app_run(page)
+        assert ("map=factories" in page.url) == points, page.url
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # the trends are still there

@@ -9,12 +9,16 @@ from __future__ import annotations
 import io
 import re
 
+import openpyxl
+import pandas as pd
 import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from components.i18n import labels
 from data_access.reference import province_shapes
-from tests.browser.helpers import open_app, screenshot, wait_for_app_run
+from data_access.settings import TABLE_SCREEN_ROWS
+from tests.browser.helpers import ARTIFACTS, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +115,31 @@ def test_table_row_opens_the_card(page: Page, app_server: str):
     page.wait_for_url(re.compile(r"[?&]factory=\d{14}"))
     wait_for_app_run(page)
     expect(page.get_by_text("การตรวจล่าสุด", exact=False)).to_be_visible()
+
+
+@pytest.mark.parametrize("language, bands, dated", [
+    ("th", {"ต่ำ", "ปานกลาง", "สูง", "วิกฤต"}, "[$-th-TH,107]d mmm yyyy"),
+    ("en", {"low", "medium", "high", "critical"}, "d mmm yyyy")])
+def test_the_factory_list_downloads_whole_in_the_session_language(page: Page, app_server: str, language: str,
+                                                                  bands: set[str], dated: str):
+    """The files are made when clicked, outside the session's run: every matching factory, not
+    only the rows on screen, in the words of the session's language all the same."""
+    open_app(page, app_server, f"/risk?code=11&lang={language}")
+    files = {}
+    for kind in ("csv", "xlsx"):
+        button = page.locator(f".st-key-risk_table_download_{kind} button")
+        button.scroll_into_view_if_needed()
+        with page.expect_download() as info:
+            button.click()
+        files[kind] = ARTIFACTS / f"browser-download-risk-factories-{language}.{kind}"
+        info.value.save_as(files[kind])
+    rows = pd.read_csv(files["csv"], encoding="utf-8-sig", dtype=str)
+    band, factors, inspected = (labels()[f"risk.col.{column}"][language]
+                                for column in ("band", "top_factors", "last_inspected_on"))
+    assert len(rows) > TABLE_SCREEN_ROWS and set(rows[band]) <= bands
+    assert rows[factors].dropna().str.contains("[\u0e00-\u0e7f]").eq(language == "th").all()
+    sheet = openpyxl.load_workbook(files["xlsx"]).active
+    assert [cell.value for cell in sheet[1]] == list(rows.columns) and sheet.max_row == len(rows) + 1
+    column = list(rows.columns).index(inspected) + 1
+    assert {row[0].number_format for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)
+            if row[0].value is not None} == {dated}
