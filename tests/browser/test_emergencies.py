@@ -171,6 +171,7 @@ def test_national_board_map_click_and_downloads(page: Page, app_server: str):
     open_app(page, app_server, "/emergencies")
     expect(page.locator(f"{DECK} canvas").first).to_be_visible()
     rows = _incident_list(page).locator('[role="row"]')
+    expect(rows.nth(2)).to_be_attached()  # the grid writes its rows for screen readers once it has drawn
     assert rows.count() > 2
     screenshot(page, "emergencies")
 
