@@ -151,3 +151,10 @@ def screenshot(page: Page, name: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path
+
+
+def date_formats(sheet, header: str) -> set[str]:
+    """The number formats of the filled cells under ``header`` in a downloaded workbook's sheet."""
+    column = [cell.value for cell in sheet[1]].index(header) + 1
+    return {row[0].number_format for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)
+            if row[0].value is not None}

@@ -19,7 +19,7 @@ from data_access.db.connect import make_engine
 from data_access.queries import adoption, catalog
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL
-from tests.browser.helpers import ARTIFACTS, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -69,14 +69,7 @@ def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
     sheet = openpyxl.load_workbook(xlsx_path).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == tuple(frame.columns) and len(rows) == len(frame) + 1
-    assert _date_formats(sheet, "ตรวจล่าสุด") == {"[$-th-TH,107]d mmm yyyy"}  # Buddhist Era in Thai
-
-
-def _date_formats(sheet, header: str) -> set[str]:
-    """The number formats of the dated cells under ``header``."""
-    column = [cell.value for cell in sheet[1]].index(header) + 1
-    return {row[0].number_format for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)
-            if row[0].value is not None}
+    assert date_formats(sheet, "ตรวจล่าสุด") == {"[$-th-TH,107]d mmm yyyy"}  # Buddhist Era in Thai
 
 
 def test_i40_ladder_in_english(page: Page, app_server: str):
@@ -96,7 +89,7 @@ def test_i40_ladder_in_english(page: Page, app_server: str):
     xlsx_path = ARTIFACTS / "browser-download-adoption-candidates-en.xlsx"
     info.value.save_as(xlsx_path)
     sheet = openpyxl.load_workbook(xlsx_path).active
-    assert _date_formats(sheet, "Last inspected") == {"d mmm yyyy"}
+    assert date_formats(sheet, "Last inspected") == {"d mmm yyyy"}
 
 
 def test_province_page_links_to_the_page_filtered(page: Page, app_server: str):

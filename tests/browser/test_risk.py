@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from components.i18n import labels
 from data_access.reference import province_shapes
 from data_access.settings import TABLE_SCREEN_ROWS
-from tests.browser.helpers import ARTIFACTS, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -140,6 +140,4 @@ def test_the_factory_list_downloads_whole_in_the_session_language(page: Page, ap
     assert rows[factors].dropna().str.contains("[\u0e00-\u0e7f]").eq(language == "th").all()
     sheet = openpyxl.load_workbook(files["xlsx"]).active
     assert [cell.value for cell in sheet[1]] == list(rows.columns) and sheet.max_row == len(rows) + 1
-    column = list(rows.columns).index(inspected) + 1
-    assert {row[0].number_format for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)
-            if row[0].value is not None} == {dated}
+    assert date_formats(sheet, inspected) == {dated}
