@@ -49,7 +49,7 @@ def test_a_database_that_goes_away_is_explained_then_recovered(server, page, cap
 
     server.pause()
     st.cache_data.clear()  # what a TTL expiry or a new filter would do: the next read needs the database
-    with caplog.at_level(logging.ERROR, logger="components.plumbing.database"):
+    with caplog.at_level(logging.ERROR, logger="data_access.db.connect"):
         app.run()
     assert not app.exception, app.exception
     assert [box.value for box in app.error] == ["ขณะนี้ติดต่อฐานข้อมูลไม่ได้ ระบบจะลองใหม่เองเมื่อคลิกหรือรีเฟรชหน้า "

@@ -4,32 +4,24 @@
 :mod:`components.plumbing.queries` caches the results of the reads the pages make.
 
 When the database cannot be reached (a PostgreSQL server stopped or out of reach), a call raises
-:class:`DatabaseUnavailable`: the shell says so in the user's language, with none of the
-driver's internals (host, port, file paths), and the details go to the server's log. The engine
-checks a connection before use (``pool_pre_ping``), so the app recovers by itself once the
-database is back.
+:class:`~data_access.db.connect.DatabaseUnavailable`: the shell says so in the user's language.
+The engine checks a connection before use (``pool_pre_ping``), so the app recovers by itself
+once the database is back.
 """
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-import sqlalchemy as sa
 import streamlit as st
 
 from data_access.db import bootstrap
-from data_access.db.connect import make_engine
+from data_access.db.connect import make_engine, run_on
 
 if TYPE_CHECKING:  # the engine is only held here; all SQL lives in data_access
     from sqlalchemy import Engine
 
 T = TypeVar("T")
-_LOG = logging.getLogger(__name__)
-
-
-class DatabaseUnavailable(RuntimeError):
-    """The database could not be reached; the cause is in the server's log."""
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,12 +32,7 @@ def engine() -> Engine:
 
 def run(function: Callable[..., T], *args: object, **kwargs: object) -> T:
     """Run ``function(conn, *args, **kwargs)`` of ``data_access`` on a fresh connection, uncached."""
-    try:
-        with engine().connect() as conn:
-            return function(conn, *args, **kwargs)
-    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-        _LOG.error("the database cannot be reached: %s", exc)
-        raise DatabaseUnavailable() from exc
+    return run_on(engine(), function, *args, **kwargs)
 
 
 def forget_results() -> None:

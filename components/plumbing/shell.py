@@ -20,13 +20,13 @@ from components.factory_search import search_box, search_results
 from components.i18n import THAI_DIGITS, fmt_date, t
 from components.plumbing import first_start, heap, queries, reference, url_state
 from components.plumbing.alerts import emergency_banner
-from components.plumbing.database import DatabaseUnavailable
 from components.plumbing.pages import PAGES, PRESENT_PAGE
 from components.plumbing.params import FILTERS, LANGUAGE, PRESENTING, fiscal_years, scope_of
 from components.plumbing.queries import cached
 from components.plumbing.static_files import ensure_static_fonts
 from components.sidebar import language_toggle, present_button, sidebar_filters
 from components.theme import present_css
+from data_access.db.connect import DatabaseUnavailable
 from data_access.queries import search
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import Scope

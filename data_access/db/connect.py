@@ -6,19 +6,28 @@ tools and tests resolve the same URL without importing Streamlit.
 """
 from __future__ import annotations
 
+import logging
 import os
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import sqlalchemy as sa
 
 from data_access.settings import DEFAULT_DUCKDB_PATH, PROJECT_ROOT
 
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
+T = TypeVar("T")
+_LOG = logging.getLogger(__name__)
 
 
 class DatabaseBusyError(RuntimeError):
     """The embedded DuckDB file is open for writing by another process."""
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database could not be reached; the cause is in the server's log."""
 
 
 def database_url() -> str:
@@ -73,3 +82,15 @@ def _check_not_busy(engine: sa.Engine, path: str) -> None:
                 "dashboard). Stop it, or load the file through the app's Data page."
             ) from exc
         raise
+
+
+def run_on(engine: sa.Engine, function: Callable[..., T], *args: object, **kwargs: object) -> T:
+    """``function(conn, *args, **kwargs)`` on a fresh connection of ``engine``. A database out of
+    reach (a PostgreSQL server stopped) raises :class:`DatabaseUnavailable`, which says nothing of
+    the driver's internals (host, port, file paths): the details go to the log."""
+    try:
+        with engine.connect() as conn:
+            return function(conn, *args, **kwargs)
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+        _LOG.error("the database cannot be reached: %s", exc)
+        raise DatabaseUnavailable() from exc

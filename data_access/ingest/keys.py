@@ -36,10 +36,16 @@ def _rows_of(values: pd.Series, universe: pa.Array) -> np.ndarray:
     return pc.fill_null(found, _NOWHERE).to_numpy().astype(np.int64)
 
 
+def _at(values: np.ndarray, rows: np.ndarray, fill: object) -> np.ndarray:
+    """``values`` at ``rows``, ``fill`` where a row is ``_NOWHERE``."""
+    if not len(values):
+        return np.full(len(rows), fill, dtype=values.dtype)
+    return np.where(rows == _NOWHERE, fill, values[np.where(rows == _NOWHERE, 0, rows)])
+
+
 def _taken(values: np.ndarray, rows: np.ndarray, index: pd.Index) -> pd.Series:
     """``values`` at ``rows``, ``None`` where a row is ``_NOWHERE``."""
-    picked = values[np.where(rows == _NOWHERE, 0, rows)] if len(values) else np.full(len(rows), None, dtype=object)
-    return pd.Series(np.where(rows == _NOWHERE, None, picked), index=index, dtype=object)
+    return pd.Series(_at(values, rows, None), index=index, dtype=object)
 
 
 @dataclass(frozen=True)
@@ -60,8 +66,7 @@ class _Numbers:
         as a GIS extract's 14-digit ids, is not looked up)."""
         if not len(self.rows) or not values.notna().any():
             return np.full(len(values), _NOWHERE, dtype=np.int64)
-        found = _rows_of(values, self.numbers)
-        return np.where(found == _NOWHERE, _NOWHERE, self.rows[np.where(found == _NOWHERE, 0, found)])
+        return _at(self.rows, _rows_of(values, self.numbers), _NOWHERE)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from functools import partial
 from datetime import date
+from functools import partial
 
 import pandas as pd
 import sqlalchemy as sa
