@@ -38,10 +38,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, CDPSession, Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -84,6 +84,7 @@ class Answer:
     seconds: float  # start to the last frame
     bytes: int
     script_s: float  # first frame to script_finished
+    browser_s: float | None = None  # the renderer's main thread busy from the click to the end (clicks)
 
 
 def answer_of(frames: Sequence[Frame], start: float, now: float, quiet_s: float = QUIET_S) -> Answer | None:
@@ -158,12 +159,15 @@ class Tab:
     """A page of its own browser context (its own Streamlit session), recording every frame."""
     page: Page
     frames: list[Frame] = field(default_factory=list)
+    metrics: CDPSession | None = None
 
     @classmethod
     def new(cls, browser: Browser) -> Tab:
         """A blank page in a new context, listening to its websockets."""
         context = browser.new_context(viewport=VIEWPORT, locale="th-TH")
         tab = cls(context.new_page())
+        tab.metrics = context.new_cdp_session(tab.page)
+        tab.metrics.send("Performance.enable")
         tab.page.set_default_timeout(ACTION_TIMEOUT_MS)
         tab.page.on("websocket", lambda ws: ws.on("framereceived", lambda p: tab.frames.append(frame_of(p))))
         return tab
@@ -198,9 +202,14 @@ class Tab:
     def click(self, action: Action, repeat: int) -> Answer:
         """Prepare ``action`` untimed, then time its click to the end of the answer."""
         do = action.prepare(self.page, repeat)
-        start = time.perf_counter()
+        busy, start = self.busy_s(), time.perf_counter()
         do()
-        return self.answer(start)
+        return replace(self.answer(start), browser_s=self.busy_s() - busy)
+
+    def busy_s(self) -> float:
+        """Seconds the page's renderer has spent on main-thread tasks so far."""
+        found = self.metrics.send("Performance.getMetrics")["metrics"]
+        return next(metric["value"] for metric in found if metric["name"] == "TaskDuration")
 
     def close(self) -> None:
         """Close the context: the session's websocket closes with it."""
@@ -336,7 +345,7 @@ def postgres_server(engines: Sequence[str]) -> Iterator[str | None]:
 def print_table(rows: Sequence[Row], bare: dict[str, float], national: dict[tuple[str, str], float]) -> None:
     """One line per measured action, with its ratios and the targets it misses."""
     print(f"{'page':<18} {'action':<34} {'n':>2} {'first':>6} {'median':>7} {'p95':>7} {'x bare':>7} "
-          f"{'p95 x':>6} {'script':>7} {'kB med':>7} {'kB max':>7} {'x nat':>6}  target")
+          f"{'p95 x':>6} {'script':>7} {'browser':>8} {'kB med':>7} {'kB max':>7} {'x nat':>6}  target")
     for row in rows:
         if row.error and not row.answers:
             print(f"{row.page:<18} {row.action:<34} FAILED: {row.error}")
@@ -345,9 +354,11 @@ def print_table(rows: Sequence[Row], bare: dict[str, float], national: dict[tupl
         grown = national.get((row.page, row.action))
         sizes = statistics.median(a.bytes for a in row.answers) / 1000
         script = statistics.median(a.script_s for a in row.answers)
+        drawn = [a.browser_s for a in row.answers if a.browser_s is not None]
+        browser = f"{statistics.median(drawn):.2f}" if drawn else "-"
         print(f"{row.page:<18} {row.action:<34} {len(row.answers):>2} {row.answers[0].seconds:>6.2f} "
               f"{row.median:>7.2f} {row.p95:>7.2f} {row.median / base:>7.1f} {row.p95 / base:>6.1f} "
-              f"{script:>7.2f} {sizes:>7.0f} {row.max_bytes / 1000:>7.0f} "
+              f"{script:>7.2f} {browser:>8} {sizes:>7.0f} {row.max_bytes / 1000:>7.0f} "
               f"{(f'{row.median / grown:.2f}' if grown else '-'):>6}  "
               f"{verdict(row, base, grown) if row.kind != 'cold' else '-'}"
               + (f"  ({row.error})" if row.error else ""))
@@ -375,7 +386,8 @@ def run_engine_scale(browser: Browser, bare_base: str, engine: str, scale: str, 
             national.update({(row.page, row.action): row.median for row in rows if row.answers})
         heading(f"browser: {engine}, {scale} scale")
         print(f"bare app: first view median {bare['view']:.2f} s (p95 {bare_rows[0].p95:.2f}), "
-              f"checkbox click median {bare['click']:.2f} s (p95 {bare_rows[1].p95:.2f})")
+              f"checkbox click median {bare['click']:.2f} s (p95 {bare_rows[1].p95:.2f}, "
+              f"browser {statistics.median(a.browser_s for a in bare_rows[1].answers):.2f} s)")
         print_table(rows, bare, national if scale != "national" else {})
         if scale not in MEMORY_SCALES:
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from bench.browser import Answer, Frame, Row, answer_of, frame_of, verdict
+from bench.browser import Answer, Frame, Row, answer_of, frame_of, print_table, verdict
 
 QUIET = 0.4
 
@@ -70,3 +70,18 @@ def test_targets_of_a_first_view_and_a_failed_row():
     assert verdict(_row("view", (2.0, 10), (3.0, 10)), 1.5) == "ok"
     assert verdict(_row("view", (3.5, 10)), 1.5) == "MISS view"
     assert verdict(Row("/risk", "toggle", "click", (), "TimeoutError"), 0.1) == "FAILED"
+
+
+def test_the_table_gives_the_browser_time_of_clicks_only(capsys):
+    answers = (Answer(0.3, 10, 0.1, 0.5), Answer(0.4, 10, 0.1, 0.9), Answer(0.5, 10, 0.1, 0.6))
+    click = Row("/risk", "toggle", "click", answers)
+    view = Row("/risk", "first view (new session)", "view", (Answer(1.0, 10, 0.5),))
+    print_table([click, view], {"click": 0.1, "view": 1.0}, {})
+    header, click_line, view_line = capsys.readouterr().out.splitlines()
+    end = header.index("browser") + len("browser")  # the column is right-aligned under its title
+
+    def column(line: str) -> str:
+        return line[end - len("browser") - 1:end].strip()
+
+    assert column(click_line) == "0.60"  # the median of 0.5, 0.9 and 0.6
+    assert column(view_line) == "-"
