@@ -158,15 +158,15 @@ def frame_of(payload: bytes | str) -> Frame:
 class Tab:
     """A page of its own browser context (its own Streamlit session), recording every frame."""
     page: Page
+    metrics: CDPSession  # the page's performance counters (Chromium's DevTools protocol)
     frames: list[Frame] = field(default_factory=list)
-    metrics: CDPSession | None = None
 
     @classmethod
     def new(cls, browser: Browser) -> Tab:
         """A blank page in a new context, listening to its websockets."""
         context = browser.new_context(viewport=VIEWPORT, locale="th-TH")
-        tab = cls(context.new_page())
-        tab.metrics = context.new_cdp_session(tab.page)
+        page = context.new_page()
+        tab = cls(page, context.new_cdp_session(page))
         tab.metrics.send("Performance.enable")
         tab.page.set_default_timeout(ACTION_TIMEOUT_MS)
         tab.page.on("websocket", lambda ws: ws.on("framereceived", lambda p: tab.frames.append(frame_of(p))))
