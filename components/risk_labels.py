@@ -13,5 +13,5 @@ def factor_label(factor: str) -> str:
 
 
 def factor_list(codes: str, separator: str = ", ") -> str:
-    """``"type_hazard,size"`` (as :func:`risk_map.top_factor_codes` gives it) as readable names."""
+    """``"type_hazard,size"`` (as :func:`data_access.rules.risk.top_factors` gives it) as readable names."""
     return separator.join(factor_label(code) for code in codes.split(",") if code)

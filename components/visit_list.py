@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import fmt_date, fmt_int, fmt_num, lang, t
-from components.risk_labels import band_label, factor_label
+from components.risk_labels import band_label, factor_list
 from components.tables import as_date, table_with_download
 from data_access.rules.kpis import missing
 from data_access.settings import (
@@ -37,8 +37,8 @@ def reason_text(row: Any) -> str:
         reasons.append(t("visits.reason.complaints", n=fmt_int(row.open_complaints)))
     if row.repeat_non_compliant:
         reasons.append(t("visits.reason.non_compliant", n=fmt_int(row.non_compliant), years=RISK_NONCOMPLIANCE_YEARS))
-    factors = ", ".join(factor_label(name) for name in row.top_factors)
-    reasons.append(t("visits.reason.risk", band=band_label(row.band), score=fmt_num(row.score), factors=factors))
+    reasons.append(t("visits.reason.risk", band=band_label(row.band), score=fmt_num(row.score),
+                     factors=factor_list(row.top_factors)))
     return "; ".join(reasons)
 
 

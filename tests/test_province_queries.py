@@ -204,13 +204,13 @@ def test_visit_list(loaded):
     assert (f1["score"], f1["band"], f1["open_complaints"], f1["non_compliant"]) == (75.0, "critical", 1, 1)
     assert not f1["risky_not_inspected"] and not f1["inspection_overdue"] and f1["days_since_inspection"] == 38
     assert f2["inspection_overdue"] and pd.isna(f2["days_since_inspection"])
-    assert f2["top_factors"] == ["wastewater", "inspection_gap"]
+    assert f2["top_factors"] == "wastewater,inspection_gap"
     # F3: risky, last inspected 1 Dec 2024, an order due 15 Jan 2025 still open. F5 is up to date.
     assert chiang_mai["factory_id"].tolist() == [F[3]]
     f3 = chiang_mai.iloc[0]
     assert f3["risky_not_inspected"] and f3["inspection_overdue"] and f3["days_since_inspection"] == 721
     assert f3["overdue_orders"] == 1 and pd.Timestamp(f3["oldest_due"]) == pd.Timestamp("2025-01-15")
-    assert f3["top_factors"] == ["type_hazard", "air_emission", "hazardous_waste"]
+    assert f3["top_factors"] == "type_hazard,air_emission,hazardous_waste"
     assert first_only["factory_id"].tolist() == [F[1]]
 
 

@@ -70,4 +70,15 @@ def test_vectorised_bands_match_band_of():
 
 def test_top_factors_orders_by_contribution_and_drops_zeros():
     points = factor_points(pd.DataFrame([{**BASE, "factory_type": 101, "has_boiler": True, "complaints_12m": 1}]))
-    assert top_factors(points.iloc[0]) == ["type_hazard", "boiler", "complaints"]
+    assert top_factors(points).tolist() == ["type_hazard,boiler,complaints"]
+
+
+def test_top_factors_ties_keep_the_factor_order_and_a_factory_without_points_has_none():
+    points = pd.DataFrame([[0.0] * len(cfg.RISK_FACTORS)] * 2, columns=list(cfg.RISK_FACTORS))
+    points.loc[0, ["boiler", "wastewater", "complaints"]] = [5, 8, 8]
+    assert top_factors(points).tolist() == ["wastewater,complaints,boiler", ""]
+
+
+def test_top_factors_refuses_points_of_another_model():
+    with pytest.raises(ValueError, match="columns of points"):
+        top_factors(pd.DataFrame({"boiler": [1.0]}))

@@ -200,8 +200,3 @@ def test_factory_card_without_history(loaded):
     assert card.i40 is None
     assert unknown is None and struck_off is None  # struck-off factories are not scored
 
-
-def test_top_factor_codes_ties_and_zeros():
-    points = pd.DataFrame([[0.0] * len(risk_map.PTS_COLUMNS)] * 2, columns=list(risk_map.PTS_COLUMNS))
-    points.loc[0, ["pts_boiler", "pts_wastewater", "pts_complaints"]] = [5, 8, 8]
-    assert risk_map.top_factor_codes(points).tolist() == ["wastewater,complaints,boiler", ""]

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 import h3
-import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -25,7 +24,7 @@ from data_access.db.schema import (
 from data_access.queries.overview import province_metrics
 from data_access.rules.conditions import complaint_open_on, emergency_active_on, end_of, gi_valid_on, operating_on
 from data_access.rules.fiscal import Period
-from data_access.rules.risk import band_of
+from data_access.rules.risk import band_of, top_factors
 from data_access.rules.scope import NATIONAL, Scope
 
 POINT_COLUMNS = ("factory_id", "display_reg", "name", "factory_type", "category", "province_code", "province_th",
@@ -171,7 +170,7 @@ def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter) -> pd
     """Operating factories that pass ``flt`` on ``day``, highest score first, with the columns
     the map and the table show (``POINT_COLUMNS``); coordinates rounded for the browser."""
     frame = read_frame(conn, _matching_query(day, flt, _scored_on(conn, day)))
-    frame["top_factors"] = top_factor_codes(frame[list(PTS_COLUMNS)])
+    frame["top_factors"] = top_factors(frame[list(PTS_COLUMNS)])
     frame[["lat", "lon"]] = _rounded_points(frame)
     frame["last_inspected_on"] = pd.to_datetime(frame["last_inspected_on"]).dt.date
     return frame[list(POINT_COLUMNS)]
@@ -213,26 +212,6 @@ def _matching_query(day: date, flt: FactoryFilter, scored: bool) -> sa.Select:
                       *(r[name] for name in PTS_COLUMNS), last_inspected_on.label("last_inspected_on"),
                       sa.func.coalesce(open_now.c.n, 0).label("open_complaints"))
             .select_from(source).where(*conditions).order_by(r.score.desc(), f.factory_id))
-
-
-def top_factor_codes(points: pd.DataFrame, n: int = cfg.RISK_TOP_FACTORS) -> pd.Series:
-    """Per row of ``pts_*`` columns, the ``n`` largest contributions as "code,code,code"
-    (zeros left out; ties keep the order of ``RISK_FACTORS``).
-
-    The vectorised twin of :func:`risk.top_factors`, which would take seconds row by row over a
-    whole country.
-    """
-    values = points.to_numpy(dtype=float)
-    order = np.argsort(-values, axis=1, kind="stable")[:, :n]
-    chosen = np.where(np.take_along_axis(values, order, axis=1) > 0, order, -1)  # zeros come last
-    # Few combinations recur across the country: each is written once, not once per factory
-    # (numbered as digits in base len(RISK_FACTORS) + 1, so that one flat array is sorted).
-    base = len(cfg.RISK_FACTORS) + 1
-    _, first, which = np.unique((chosen + 1) @ base ** np.arange(chosen.shape[1]), return_index=True,
-                                return_inverse=True)
-    names = np.asarray(cfg.RISK_FACTORS)
-    codes = np.array([",".join(names[row[row >= 0]]) for row in chosen[first]], dtype=object)
-    return pd.Series(codes[which], index=points.index, dtype=object)
 
 
 # --- (c) national aggregation ------------------------------------------------------------------

@@ -36,7 +36,7 @@ def visit_list(conn: sa.Connection, code: str, period: Period, limit: int = cfg.
     score first.
 
     Columns: factory id, name, district names, ``score``, ``band``, ``top_factors`` (the factors
-    that weigh most), ``last_inspected_on``, ``days_since_inspection`` (NaN: never),
+    that weigh most, as "code,code"), ``last_inspected_on``, ``days_since_inspection`` (NaN: never),
     ``non_compliant``, ``overdue_orders`` with ``oldest_due``, ``open_complaints`` (those received
     after the last inspection), and the flags ``risky_not_inspected``, ``inspection_overdue`` and
     ``repeat_non_compliant``.
@@ -70,8 +70,7 @@ def visit_list(conn: sa.Connection, code: str, period: Period, limit: int = cfg.
         .order_by(r.score.desc(), f.factory_id).limit(limit)
     )
     frame = read_frame(conn, query)
-    points = frame[POINT_COLUMNS].rename(columns=lambda c: c.removeprefix("pts_"))
-    frame["top_factors"] = [top_factors(row) for _, row in points.iterrows()]
+    frame["top_factors"] = top_factors(frame[POINT_COLUMNS])
     last = pd.to_datetime(frame["last_inspected_on"])
     frame["days_since_inspection"] = (pd.Timestamp(day) - last).dt.days
     for flag in ("risky_not_inspected", "inspection_overdue", "repeat_non_compliant"):
