@@ -102,22 +102,19 @@ def buttons(key: str, first: int = 1, second: int = 0) -> Prepare:
 
 
 def map_click(key: str, province: str = MAP_PROVINCE) -> Prepare:
-    """A click on ``province`` on a plotly choropleth (maplibre), at the pixel of a point inside it."""
+    """A click on ``province`` on a plotly choropleth (an SVG geo map), at the pixel of a point inside it."""
     def prepare(page: Page, i: int) -> Click:
         from data_access.reference import province_shapes
 
         chart = page.locator(f".st-key-{key} .js-plotly-plot").first
         _steady(page, chart)
-        chart.evaluate("""gd => new Promise(done => {
-            const map = gd._fullLayout.map._subplot.map;
-            map.loaded() ? done() : map.once('idle', done);
-        })""")
+        chart.locator("path.choroplethlocation").first.wait_for()
         shapes = province_shapes()
         point = shapes.loc[shapes["code"] == province, "geometry"].iloc[0].representative_point()
         x, y = chart.evaluate("""(gd, lonLat) => {
-            const map = gd._fullLayout.map._subplot.map;
-            const p = map.project(lonLat), box = map.getContainer().getBoundingClientRect();
-            return [box.left + p.x, box.top + p.y];
+            const p = gd._fullLayout.geo._subplot.projection(lonLat);
+            const box = gd.querySelector('.main-svg').getBoundingClientRect();
+            return [box.left + p[0], box.top + p[1]];
         }""", [point.x, point.y])
         page.mouse.move(x, y)
         page.wait_for_timeout(200)  # plotly's hover, as a person's pointer gives it

@@ -1,10 +1,15 @@
-"""A province (or district) choropleth drawn from our own boundaries, with a legend, hover
-names and click-to-select.
+"""A province choropleth drawn from our own boundaries, with a legend, hover names and
+click-to-select: the national and regional maps of the overview, risk, adoption and seminar pages.
 
-It uses plotly's ``choropleth_map`` with the ``white-bg`` style: no tile or style request leaves
-the server (plotly's ``geo`` choropleth would fetch a world topojson from a CDN). The view frames
-the areas drawn (a region fills its frame) in the narrowest column the map is shown in, so that
-no area is cut off at any screen width; the legend runs under the map, leaving it the width.
+It uses plotly's ``choropleth`` on a ``geo`` map, drawn as SVG: a page's rerun that changes the
+figure makes Streamlit mount a new chart (the chart's identity includes its figure), and an SVG
+map of 77 provinces is redrawn in a quarter of the time a WebGL map (plotly's ``choropleth_map``)
+takes to start again. The view fits the areas drawn in the browser (``fitbounds``), at whatever
+width the column has, so a region fills its frame and no area is cut off at any screen width.
+
+Nothing leaves the server: ``geo`` maps load a base map (land, coasts) from plotly's CDN even when
+none is shown; ``topojsonURL`` points them at an empty one the app serves itself
+(``static/topojson``). The legend runs under the map, leaving it the width.
 """
 from __future__ import annotations
 
@@ -12,27 +17,25 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.map_view import fit, geojson_bounds
 from components.theme import PAPER, chart_layout
 
-
-def map_layout(geojson: dict, ids: set[str] | None, *, width: int, height: int) -> dict:
-    """The ``map`` layout of a plotly map: no tiles, the view on the features ``ids`` of
-    ``geojson`` (all when ``None``) in ``width`` x ``height`` pixels."""
-    view = fit(*geojson_bounds(geojson, ids), width=width, height=height)
-    return {"style": "white-bg", "center": {"lat": view.lat, "lon": view.lon}, "zoom": view.zoom}
+# Where plotly's geo maps look for their base map, relative to the page (``server.enableStaticServing``).
+BASE_MAP_URL = "app/static/topojson/"
+GEO_LAYOUT = {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"},
+              "bgcolor": "rgba(0,0,0,0)"}
 
 
 def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, name: str, colorscale: str,
-               key: str, value_format: str = ",.0f", height: int = 560, width: int = 460, font_size: int = 14,
+               key: str, value_format: str = ",.0f", height: int = 560, font_size: int = 14,
                line_width: float = 0.6) -> str | None:
-    """Draw ``frame[value]`` on the areas whose feature ids are ``frame['code']``; ``width`` is the
-    map's column at the narrowest screen it is read on (1280 px). A projected map asks for a
-    larger ``font_size`` (its scale grows with it) and thicker area outlines (``line_width``).
+    """Draw ``frame[value]`` on the areas whose feature ids are ``frame['code']`` (``geojson``'s
+    exterior rings clockwise, as :func:`components.boundaries.browser_geojson` gives them). A
+    projected map asks for a larger ``font_size`` (its scale grows with it) and thicker area
+    outlines (``line_width``).
 
     Returns the code of the area the user clicked in this run, or ``None``.
     """
-    figure = go.Figure(go.Choroplethmap(
+    figure = go.Figure(go.Choropleth(
         geojson=geojson, locations=frame["code"], z=frame[value], featureidkey="id",
         colorscale=colorscale, marker={"line": {"width": line_width, "color": PAPER}},
         colorbar={"title": {"text": label, "side": "top"}, "tickformat": value_format, "thickness": font_size * 6 // 7,
@@ -42,10 +45,9 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, na
     ))
     scale_room = font_size * 4 + 4  # the horizontal scale under the map: its title, bar and ticks
     figure.update_layout(**chart_layout(font_size=font_size, height=height,
-                                        margin={"l": 0, "r": 0, "t": 0, "b": scale_room}),
-                         map=map_layout(geojson, set(frame["code"]), width=width, height=height - scale_room))
+                                        margin={"l": 0, "r": 0, "t": 0, "b": scale_room}), geo=GEO_LAYOUT)
     event = st.plotly_chart(figure, key=key, on_select="rerun", selection_mode="points",
-                            config={"displayModeBar": False, "scrollZoom": True})
+                            config={"displayModeBar": False, "scrollZoom": True, "topojsonURL": BASE_MAP_URL})
     return _clicked_code(event)
 
 

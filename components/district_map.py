@@ -1,8 +1,9 @@
 """The district map of a province, one encoding at a time: districts shaded by their risky
 factories, or the factories as points coloured by risk band over plain districts (two red scales
 on one map, dots hiding the fill, read as neither). A district's name and counts show on hover
-either way. Plotly's ``choropleth_map`` on the ``white-bg`` style: our own boundaries, no tiles,
-and the view framing the province in the narrowest column the map is shown in.
+either way. Plotly's ``choropleth_map`` on the ``white-bg`` style (WebGL: a province's thousands
+of points are drawn in one go): our own boundaries, no tiles, and the view framing the province
+in the narrowest column the map is shown in.
 """
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.choropleth import map_layout
 from components.i18n import fixed_labels, name_column, t
+from components.map_view import fit, geojson_bounds
 from components.plumbing.url_state import Group, bound
 from components.risk_labels import band_label
 from components.theme import BAND_COLOURS, BLANK, LINE, PAPER, SCALE_BAD, chart_layout
@@ -41,8 +42,14 @@ def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, g
             figure.add_trace(trace)
     figure.update_layout(**chart_layout(height=MAP_HEIGHT, legend={"orientation": "h", "y": -0.02},
                                         margin={"l": 0, "r": 0, "t": 0, "b": 60}),
-                         map=map_layout(geojson, None, width=MAP_WIDTH_DISTRICTS, height=MAP_HEIGHT - 60))
+                         map=_map_layout(geojson, width=MAP_WIDTH_DISTRICTS, height=MAP_HEIGHT - 60))
     st.plotly_chart(figure, key=f"{key}_{mode}", config={"displayModeBar": False, "scrollZoom": True})
+
+
+def _map_layout(geojson: dict, *, width: int, height: int) -> dict:
+    """No tiles; the view on every district of ``geojson`` in ``width`` x ``height`` pixels."""
+    view = fit(*geojson_bounds(geojson), width=width, height=height)
+    return {"style": "white-bg", "center": {"lat": view.lat, "lon": view.lon}, "zoom": view.zoom}
 
 
 def _districts_trace(districts: pd.DataFrame, geojson: dict, *, shaded: bool) -> go.Choroplethmap:

@@ -2,8 +2,8 @@
 a given size, for plotly's maps and pydeck alike (web-Mercator zoom levels over 512-pixel tiles).
 The server does not know the width of the column a map lands in, so the pages give the narrowest
 one (at 1280 px): wider screens show a margin around the same view, none cuts it off. (Plotly's
-``fitbounds`` would fit in the browser, but the plotly.js inside Streamlit has it for ``geo``
-maps only, and those fetch a world map from a CDN.)"""
+``fitbounds`` fits in the browser, but the plotly.js inside Streamlit has it for ``geo`` maps
+only: the province choropleths use it, the WebGL maps of points cannot.)"""
 from __future__ import annotations
 
 import math

@@ -65,7 +65,7 @@ def slide_view(data: SlideData, geojson: dict) -> None:
         map_column, bars_column = st.columns([11, 9])
         with map_column:
             metric_choropleth(data.provinces, geojson, METRICS[data.metric], key="present_map",
-                              width=cfg.MAP_WIDTH_PRESENT, height=cfg.MAP_HEIGHT_PRESENT,
+                              height=cfg.MAP_HEIGHT_PRESENT,
                               font_size=cfg.PRESENT_CHART_PX, line_width=1.5)
         with bars_column:
             ranked_bars(data.bars[0], key="present_bars_0")

@@ -70,10 +70,9 @@ HAZARDOUS_FACTORY_TYPES = frozenset({22, 23, 42, 44, 45, 46, 49, 59, 60, 88, 89,
 # The load log's kind for a demo generation (imports are logged under their kind's name).
 DEMO_LOAD_KIND = "demo"
 
-# The width (px) of the column each map is drawn in on a 1280-px screen, the narrowest the app is
-# laid out for: a map frames what it draws in that width, so no wider screen cuts it off.
-MAP_WIDTH_OVERVIEW = 470      # three fifths of the page, beside the ranked table
-MAP_WIDTH_RISK_PROVINCES = 310  # two fifths, beside the factory map
+# The width (px) of the column a map framed on the server is drawn in on a 1280-px screen, the
+# narrowest the app is laid out for: it frames what it draws in that width, so no wider screen cuts
+# it off. (The province choropleths fit themselves in the browser.)
 MAP_WIDTH_FACTORIES = 480     # three fifths: the factory map of the risk page
 MAP_WIDTH_DISTRICTS = 360     # half: the district map of the province page
 
@@ -294,9 +293,7 @@ DECK_PROVINCE_CARDS = ("operating", "risky", "risky_inspected_pct", "open_compla
 PRESENT_BODY_PX = 30
 PRESENT_FIGURE_PX = 96
 PRESENT_CHART_PX = 26
-# The presentation map's column at the narrowest projector (1280 px wide), for the fit.
-MAP_WIDTH_PRESENT = 600
-MAP_HEIGHT_PRESENT = 680
+MAP_HEIGHT_PRESENT = 680  # the presentation map's height (px)
 # The take-home deck: 16:9 slides (PowerPoint's widescreen, 13 1/3 x 7.5 in), pictures at this DPI.
 DECK_SLIDE_INCHES = (40 / 3, 7.5)
 DECK_IMAGE_DPI = 150

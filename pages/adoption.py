@@ -36,8 +36,7 @@ def by_metric(provinces: pd.DataFrame, history: pd.DataFrame, ladder: str, day: 
     with map_column:
         st.subheader(t("adoption.map.title"))
         metric = metric_selector(ADOPTION, key=f"adoption_metric_{ladder}", name=f"{ladder}_metric")
-        metric_choropleth(provinces, reference.province_geojson(), metric, key="adoption_map", on_click=open_province,
-                          width=cfg.MAP_WIDTH_OVERVIEW)
+        metric_choropleth(provinces, reference.province_geojson(), metric, key="adoption_map", on_click=open_province)
     with table_column:
         ranked_province_table(provinces, metric, ADOPTION_TABLE[ladder], name_column(), key="adoption_ranking",
                               day=day, file_stem=f"adoption_provinces_{ladder}")

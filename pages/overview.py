@@ -13,7 +13,6 @@ from components.plumbing.params import OVERVIEW
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.province_table import ranked_province_table
-from data_access import settings as cfg
 from data_access.queries import overview
 from data_access.rules.metrics import OVERVIEW_MAP
 
@@ -25,8 +24,7 @@ def map_and_ranking(now: pd.DataFrame, day: date) -> None:
     with map_column:
         metric = metric_selector(OVERVIEW, key="overview_metric")
         if coverage.measured(metric.code, label(metric)):
-            metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province,
-                              width=cfg.MAP_WIDTH_OVERVIEW)
+            metric_choropleth(now, reference.province_geojson(), metric, key="overview_map", on_click=open_province)
     with table_column:
         ranked_province_table(now, metric, OVERVIEW_MAP, name_column(), key="overview_table", day=day)
 

@@ -28,8 +28,7 @@ def province_map(metrics: pd.DataFrame) -> None:
     st.caption(t("risk.provinces.caption"))
     metric = metric_selector(RISK, key="risk_metric")
     if coverage.measured(metric.code, label(metric)):
-        metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province,
-                          width=cfg.MAP_WIDTH_RISK_PROVINCES)
+        metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province)
 
 
 ensure_shell()

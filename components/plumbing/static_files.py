@@ -1,5 +1,7 @@
 """The files the app serves itself (``server.enableStaticServing``: ./static at /app/static):
-the Sarabun font, copied from the ``fontpkg-sarabun`` package before the first page asks for it."""
+the Sarabun font, copied from the ``fontpkg-sarabun`` package before the first page asks for it,
+and the empty base map of the province choropleths (``static/topojson``, kept in the repository:
+see :mod:`components.choropleth`)."""
 from __future__ import annotations
 
 import shutil

@@ -158,3 +158,18 @@ def date_formats(sheet, header: str) -> set[str]:
     column = [cell.value for cell in sheet[1]].index(header) + 1
     return {row[0].number_format for row in sheet.iter_rows(min_row=2, min_col=column, max_col=column)
             if row[0].value is not None}
+
+
+# --- the province choropleths (plotly's SVG geo maps) --------------------------------------------
+
+CHOROPLETH_AREAS = ".js-plotly-plot path.choroplethlocation"
+# (gd) -> [west, south, east, north] of what the geo map's frame shows.
+GEO_VIEW_JS = """gd => { const L = gd._fullLayout, s = L._size, d = L.geo.domain, g = L.geo._subplot;
+    const left = s.l + d.x[0] * s.w, right = s.l + d.x[1] * s.w;
+    const top = s.t + (1 - d.y[1]) * s.h, bottom = s.t + (1 - d.y[0]) * s.h;
+    const sw = g.projection.invert([left, bottom]), ne = g.projection.invert([right, top]);
+    return [sw[0], sw[1], ne[0], ne[1]]; }"""
+# (gd, [lon, lat]) -> the page pixel [x, y] of that point on the geo map.
+GEO_PIXEL_JS = """(gd, lonLat) => { const p = gd._fullLayout.geo._subplot.projection(lonLat);
+    const box = gd.querySelector('.main-svg').getBoundingClientRect();
+    return [box.left + p[0], box.top + p[1]]; }"""

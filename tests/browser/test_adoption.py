@@ -17,9 +17,10 @@ from playwright.sync_api import Page, expect
 
 from data_access.db.connect import make_engine
 from data_access.queries import adoption, catalog
+from data_access.reference import province_shapes
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL
-from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, CHOROPLETH_AREAS, date_formats, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -40,9 +41,9 @@ def test_cold_deep_link_with_filters_shows_the_filtered_view(fresh_app_server: s
         '- combobox "ระดับ (รายชื่อโรงงาน)": ระดับ 2.0')
     for part in ("ladder=i40", "code=20", "level=2", "by=category", "fy=2569"):
         assert part in page.url, page.url
-    # levels per year, the dimensions, the map (on a canvas, no tiles) and the five-year comparison
+    # levels per year, the dimensions, the map (every province drawn, no tiles) and the five-year comparison
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(4)
-    expect(page.locator(f"{MAIN} .js-plotly-plot canvas").first).to_be_attached()
+    expect(page.locator(f"{MAIN} {CHOROPLETH_AREAS}")).to_have_count(len(province_shapes()))
     screenshot(page, "adoption-cold-i40-20")
 
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from data_access import settings as cfg
 from data_access.reference import province_shapes, province_table
-from tests.browser.helpers import open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import GEO_VIEW_JS, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -60,12 +60,11 @@ def _data_bounds(codes: list[str]) -> tuple[float, float, float, float]:
     return tuple(float(v) for v in shapes[shapes["code"].isin(codes)].total_bounds)
 
 
-def _assert_plotly_map_frames(page: Page, bounds: tuple[float, float, float, float], where: str) -> None:
+def _assert_choropleth_frames(page: Page, bounds: tuple[float, float, float, float], where: str) -> None:
     chart = page.locator(PLOTLY_MAP).first
     chart.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
-    shown = chart.evaluate("""gd => { const m = gd._fullLayout.map._subplot.map, b = m.getBounds();
-        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] }""")
+    shown = chart.evaluate(GEO_VIEW_JS)
     west, south, east, north = bounds
     assert shown[0] <= west and shown[1] <= south and shown[2] >= east and shown[3] >= north, (where, shown, bounds)
 
@@ -78,7 +77,7 @@ def test_every_map_fits_its_frame(page: Page, app_server: str, width: int, heigh
     south = list(table.loc[table["region"] == "South", "code"])
     for path, codes in (("/", list(table["code"])), ("/?region=North", north), ("/risk?region=South", south)):
         open_app(page, app_server, path)
-        _assert_plotly_map_frames(page, _data_bounds(codes), f"{path} at {width}")
+        _assert_choropleth_frames(page, _data_bounds(codes), f"{path} at {width}")
         screenshot(page, f"fit-{width}-{path.strip('/?').replace('=', '-') or 'national'}")
     open_app(page, app_server, "/risk?code=57&band=")
     canvas = page.locator(f"{DECK} canvas").first

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from components.i18n import labels
 from data_access.reference import province_shapes
 from data_access.settings import TABLE_SCREEN_ROWS
-from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, GEO_PIXEL_JS, date_formats, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
@@ -62,11 +62,7 @@ def test_choropleth_click_opens_the_province_page(page: Page, app_server: str):
     shapes = province_shapes()
     inside = shapes.loc[shapes["code"] == PROVINCE, "geometry"].iloc[0]
     point = inside.representative_point()
-    x, y = chart.evaluate("""(gd, lonLat) => {
-        const map = gd._fullLayout.map._subplot.map;   // plotly's maplibre map
-        const p = map.project(lonLat), box = map.getContainer().getBoundingClientRect();
-        return [box.left + p.x, box.top + p.y];
-    }""", [point.x, point.y])
+    x, y = chart.evaluate(GEO_PIXEL_JS, [point.x, point.y])
     page.mouse.move(x, y)
     page.mouse.click(x, y)
     page.wait_for_url(re.compile(rf"/province\?(.*&)?code={PROVINCE}(&|$)"))
