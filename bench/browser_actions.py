@@ -23,6 +23,10 @@ STEADY_TRIES, STEADY_MS = 20, 250
 OPTIONS = '[role="listbox"] [role="option"]:not([data-key="__select_all__"])'
 # Nakhon Ratchasima: a large province, easy to hit on a national choropleth.
 MAP_PROVINCE = "30"
+# (gd, [lon, lat]) -> the page pixel [x, y] of that point on a plotly geo map (the browser tests use it too).
+GEO_PIXEL_JS = """(gd, lonLat) => { const p = gd._fullLayout.geo._subplot.projection(lonLat);
+    const box = gd.querySelector('.main-svg').getBoundingClientRect();
+    return [box.left + p[0], box.top + p[1]]; }"""
 # The first and second row's selection box in a Streamlit dataframe (glide data grid), from its corner.
 ROW_BOX_X, FIRST_ROW_Y, ROW_PX = 18, 35 + 17, 35
 
@@ -111,11 +115,7 @@ def map_click(key: str, province: str = MAP_PROVINCE) -> Prepare:
         chart.locator("path.choroplethlocation").first.wait_for()
         shapes = province_shapes()
         point = shapes.loc[shapes["code"] == province, "geometry"].iloc[0].representative_point()
-        x, y = chart.evaluate("""(gd, lonLat) => {
-            const p = gd._fullLayout.geo._subplot.projection(lonLat);
-            const box = gd.querySelector('.main-svg').getBoundingClientRect();
-            return [box.left + p[0], box.top + p[1]];
-        }""", [point.x, point.y])
+        x, y = chart.evaluate(GEO_PIXEL_JS, [point.x, point.y])
         page.mouse.move(x, y)
         page.wait_for_timeout(200)  # plotly's hover, as a person's pointer gives it
         return lambda: page.mouse.click(x, y)

@@ -169,7 +169,3 @@ GEO_VIEW_JS = """gd => { const L = gd._fullLayout, s = L._size, d = L.geo.domain
     const top = s.t + (1 - d.y[1]) * s.h, bottom = s.t + (1 - d.y[0]) * s.h;
     const sw = g.projection.invert([left, bottom]), ne = g.projection.invert([right, top]);
     return [sw[0], sw[1], ne[0], ne[1]]; }"""
-# (gd, [lon, lat]) -> the page pixel [x, y] of that point on the geo map.
-GEO_PIXEL_JS = """(gd, lonLat) => { const p = gd._fullLayout.geo._subplot.projection(lonLat);
-    const box = gd.querySelector('.main-svg').getBoundingClientRect();
-    return [box.left + p[0], box.top + p[1]]; }"""

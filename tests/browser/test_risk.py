@@ -15,10 +15,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from bench.browser_actions import GEO_PIXEL_JS
 from components.i18n import labels
 from data_access.reference import province_shapes
 from data_access.settings import TABLE_SCREEN_ROWS
-from tests.browser.helpers import ARTIFACTS, GEO_PIXEL_JS, date_formats, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
