@@ -31,6 +31,12 @@ def _year(fiscal_year: int) -> str:
     return t("trends.fy_tick", fy=fiscal_year)
 
 
+def _years_as_labels(figure: go.Figure) -> go.Figure:
+    """Fiscal years are labels on these axes: plotly reads "2566" as a number and would tick
+    half years (2,566.5) between them."""
+    return figure.update_xaxes(type="category")
+
+
 def gi_stock_chart(stock: pd.DataFrame, *, key: str) -> None:
     """Certificates per level and fiscal year: the stock issued since the programme began, and
     those in force on the day (the same five colours, one legend)."""
@@ -47,7 +53,7 @@ def gi_stock_chart(stock: pd.DataFrame, *, key: str) -> None:
                                     hovertemplate=f"{name}<br>%{{x}}: %{{y:,}}<extra></extra>"), row=1, col=col)
     figure.update_layout(**chart_layout(height=380, barmode="group", legend={"orientation": "h", "y": -0.12}))
     figure.update_yaxes(tickformat=",d")
-    st.plotly_chart(figure, key=key, config=_CONFIG)
+    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
 
 
 def gi_flows_chart(flows: pd.DataFrame, *, key: str) -> None:
@@ -61,7 +67,7 @@ def gi_flows_chart(flows: pd.DataFrame, *, key: str) -> None:
                                 hovertemplate=f"{name}<br>%{{x}}: %{{y:,}}<extra></extra>"))
     figure.update_layout(**chart_layout(height=320, barmode="group", legend={"orientation": "h", "y": -0.15}),
                          yaxis={"tickformat": ",d"})
-    st.plotly_chart(figure, key=key, config=_CONFIG)
+    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
 
 
 def i40_levels_chart(levels: pd.DataFrame, *, key: str) -> None:
@@ -83,7 +89,7 @@ def i40_levels_chart(levels: pd.DataFrame, *, key: str) -> None:
                                 hoverinfo="skip"))
     figure.update_layout(**chart_layout(height=400, barmode="stack", legend={"orientation": "h", "y": -0.15}),
                          yaxis={"range": [0, 110], "ticksuffix": "%"})
-    st.plotly_chart(figure, key=key, config=_CONFIG)
+    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
 
 
 def dimension_chart(profile: pd.DataFrame, code: str | None, names: dict[str, str], *, key: str) -> None:
@@ -138,4 +144,4 @@ def slope_chart(history: pd.DataFrame, spec: MetricSpec, top: list[str], bottom:
     figure.update_yaxes(title_text=metric_label(spec), tickformat=value_format, row=1, col=1)
     figure.update_layout(**chart_layout(height=460, margin={"l": 0, "r": 0, "t": 30, "b": 110}),
                          **legends)
-    st.plotly_chart(figure, key=key, config=_CONFIG)
+    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)

@@ -4,6 +4,7 @@ level, links with bad values, widgets writing the URL, English, and the province
 adoption section with its link. As of 22 Nov 2026, fiscal year 2570."""
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 
@@ -69,6 +70,20 @@ def test_a_count_metric_ranks_every_province_over_five_years(adoption_app_db):
     assert len(app.get("plotly_chart")) == 4  # stock, flows, map, five years
     ranking = _table(app, "อันดับ")
     assert ranking["จังหวัด"].tolist()[:2] == ["สมุทรปราการ", "เชียงใหม่"]
+
+
+@pytest.mark.parametrize("params", [{"gi_metric": "gi_certified"}, {"ladder": "i40"}])
+def test_fiscal_years_on_the_charts_are_labels_not_numbers(adoption_app_db, params):
+    """"2566" read as a number gets ticks at half years (2,566.5) between the fiscal years."""
+    app = open_page(PAGE, **params)
+    by_year = []
+    for chart in app.get("plotly_chart"):
+        figure = json.loads(chart.proto.spec)
+        for trace in figure["data"]:
+            if trace.get("x") and all(str(x) in {"2566", "2567", "2568", "2569", "2570"} for x in trace["x"]):
+                axis = "xaxis" + trace.get("xaxis", "x")[1:]
+                by_year.append(figure["layout"].get(axis, {}).get("type"))
+    assert len(by_year) >= 3 and set(by_year) == {"category"}, by_year
 
 
 def test_deep_link_to_a_province_and_the_i40_ladder(adoption_app_db):
