@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 
 from components.adoption_labels import dimension_label, level_label
 from components.i18n import t
+from components.plumbing.figures import shared_figure
 from components.metric_map import label as metric_label
 from components.metric_map import tick_format
 from components.theme import NEUTRAL, PRIMARY, QUALITATIVE, SEQUENTIAL_BAD, SEQUENTIAL_GOOD, chart_layout
@@ -42,6 +43,10 @@ def gi_stock_chart(stock: pd.DataFrame, *, key: str) -> None:
     those in force on the day (the same five colours, one legend)."""
     st.subheader(t("adoption.stock.title"))
     st.caption(t("adoption.stock.caption"))
+    st.plotly_chart(shared_figure(_stock_figure, stock), key=key, config=_CONFIG)
+
+
+def _stock_figure(stock: pd.DataFrame) -> go.Figure:
     figure = make_subplots(rows=1, cols=2, subplot_titles=[t("adoption.stock.issued"), t("adoption.stock.in_force")],
                            horizontal_spacing=0.08)
     for level, colour in zip(cfg.GI_LEVELS, GI_COLOURS):
@@ -53,12 +58,16 @@ def gi_stock_chart(stock: pd.DataFrame, *, key: str) -> None:
                                     hovertemplate=f"{name}<br>%{{x}}: %{{y:,}}<extra></extra>"), row=1, col=col)
     figure.update_layout(**chart_layout(height=380, barmode="group", legend={"orientation": "h", "y": -0.12}))
     figure.update_yaxes(tickformat=",d")
-    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
+    return _years_as_labels(figure)
 
 
 def gi_flows_chart(flows: pd.DataFrame, *, key: str) -> None:
     """Certificates issued new and as upgrades, expired and revoked, per fiscal year."""
     st.subheader(t("adoption.flows.title"))
+    st.plotly_chart(shared_figure(_flows_figure, flows), key=key, config=_CONFIG)
+
+
+def _flows_figure(flows: pd.DataFrame) -> go.Figure:
     figure = go.Figure()
     years = [_year(y) for y in flows["fiscal_year"]]
     for column, colour in FLOW_COLOURS.items():
@@ -67,7 +76,7 @@ def gi_flows_chart(flows: pd.DataFrame, *, key: str) -> None:
                                 hovertemplate=f"{name}<br>%{{x}}: %{{y:,}}<extra></extra>"))
     figure.update_layout(**chart_layout(height=320, barmode="group", legend={"orientation": "h", "y": -0.15}),
                          yaxis={"tickformat": ",d"})
-    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
+    return _years_as_labels(figure)
 
 
 def i40_levels_chart(levels: pd.DataFrame, *, key: str) -> None:
@@ -75,6 +84,10 @@ def i40_levels_chart(levels: pd.DataFrame, *, key: str) -> None:
     and above each bar)."""
     st.subheader(t("adoption.levels.title"))
     st.caption(t("adoption.levels.caption"))
+    st.plotly_chart(shared_figure(_levels_figure, levels), key=key, config=_CONFIG)
+
+
+def _levels_figure(levels: pd.DataFrame) -> go.Figure:
     totals = levels.groupby("fiscal_year")["factories"].sum()
     figure = go.Figure()
     for level, colour in zip(cfg.I40_LEVELS, I40_COLOURS):
@@ -89,7 +102,7 @@ def i40_levels_chart(levels: pd.DataFrame, *, key: str) -> None:
                                 hoverinfo="skip"))
     figure.update_layout(**chart_layout(height=400, barmode="stack", legend={"orientation": "h", "y": -0.15}),
                          yaxis={"range": [0, 110], "ticksuffix": "%"})
-    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
+    return _years_as_labels(figure)
 
 
 def dimension_chart(profile: pd.DataFrame, code: str | None, names: dict[str, str], *, key: str) -> None:
@@ -101,6 +114,11 @@ def dimension_chart(profile: pd.DataFrame, code: str | None, names: dict[str, st
     st.subheader(t("adoption.dimensions.title", area=names[code]) if code else t("adoption.dimensions.nation_only"))
     st.caption(t("adoption.dimensions.weakest", items=" · ".join(
         f"{row['label']}: {dimension_label(row['weakest'])}" for _, row in areas.iterrows())))
+    st.plotly_chart(shared_figure(_dimension_figure, areas), key=key, config=_CONFIG)
+
+
+def _dimension_figure(areas: pd.DataFrame) -> go.Figure:
+    """A pair of bars per dimension: each row of ``areas`` (its label and scores) in its colour."""
     labels = [dimension_label(c.removeprefix("score_")) for c in DIMENSION_COLUMNS]
     figure = go.Figure()
     for (_, row), colour in zip(areas.iterrows(), AREA_COLOURS):
@@ -111,7 +129,7 @@ def dimension_chart(profile: pd.DataFrame, code: str | None, names: dict[str, st
     figure.update_layout(**chart_layout(height=400, barmode="group", legend={"orientation": "h", "y": -0.2}),
                          xaxis={"range": [1, 4.3], "title": {"text": t("adoption.scale")}},
                          yaxis={"autorange": "reversed"})
-    st.plotly_chart(figure, key=key, config=_CONFIG)
+    return figure
 
 
 def slope_chart(history: pd.DataFrame, spec: MetricSpec, top: list[str], bottom: list[str], name: str, *,
@@ -123,6 +141,10 @@ def slope_chart(history: pd.DataFrame, spec: MetricSpec, top: list[str], bottom:
     if not top:
         st.info(t("adoption.slope.none"))
         return
+    st.plotly_chart(shared_figure(_slope_figure, history, spec, top, bottom, name), key=key, config=_CONFIG)
+
+
+def _slope_figure(history: pd.DataFrame, spec: MetricSpec, top: list[str], bottom: list[str], name: str) -> go.Figure:
     panels = [(t("adoption.slope.top", n=len(top)) if bottom else t("adoption.slope.all"), top, TOP_COLOURS)]
     if bottom:
         panels.append((t("adoption.slope.bottom", n=len(bottom)), bottom, BOTTOM_COLOURS))
@@ -144,4 +166,4 @@ def slope_chart(history: pd.DataFrame, spec: MetricSpec, top: list[str], bottom:
     figure.update_yaxes(title_text=metric_label(spec), tickformat=value_format, row=1, col=1)
     figure.update_layout(**chart_layout(height=460, margin={"l": 0, "r": 0, "t": 30, "b": 110}),
                          **legends)
-    st.plotly_chart(_years_as_labels(figure), key=key, config=_CONFIG)
+    return _years_as_labels(figure)

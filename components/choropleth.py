@@ -17,6 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.plumbing.figures import shared_figure
 from components.theme import PAPER, chart_layout
 
 # Where plotly's geo maps look for their base map, relative to the page (``server.enableStaticServing``).
@@ -35,6 +36,15 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, na
 
     Returns the code of the area the user clicked in this run, or ``None``.
     """
+    figure = shared_figure(_figure, frame, geojson, value=value, label=label, name=name, colorscale=colorscale,
+                           value_format=value_format, height=height, font_size=font_size, line_width=line_width)
+    event = st.plotly_chart(figure, key=key, on_select="rerun", selection_mode="points",
+                            config={"displayModeBar": False, "scrollZoom": True, "topojsonURL": BASE_MAP_URL})
+    return _clicked_code(event)
+
+
+def _figure(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, name: str, colorscale: str,
+            value_format: str, height: int, font_size: int, line_width: float) -> go.Figure:
     figure = go.Figure(go.Choropleth(
         geojson=geojson, locations=frame["code"], z=frame[value], featureidkey="id",
         colorscale=colorscale, marker={"line": {"width": line_width, "color": PAPER}},
@@ -44,11 +54,8 @@ def choropleth(frame: pd.DataFrame, geojson: dict, *, value: str, label: str, na
         hovertemplate=f"<b>%{{text}}</b><br>{label}: %{{z:{value_format}}}<extra></extra>",
     ))
     scale_room = font_size * 4 + 4  # the horizontal scale under the map: its title, bar and ticks
-    figure.update_layout(**chart_layout(font_size=font_size, height=height,
-                                        margin={"l": 0, "r": 0, "t": 0, "b": scale_room}), geo=GEO_LAYOUT)
-    event = st.plotly_chart(figure, key=key, on_select="rerun", selection_mode="points",
-                            config={"displayModeBar": False, "scrollZoom": True, "topojsonURL": BASE_MAP_URL})
-    return _clicked_code(event)
+    return figure.update_layout(**chart_layout(font_size=font_size, height=height,
+                                               margin={"l": 0, "r": 0, "t": 0, "b": scale_room}), geo=GEO_LAYOUT)
 
 
 def _clicked_code(event) -> str | None:

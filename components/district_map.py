@@ -1,9 +1,11 @@
 """The district map of a province, one encoding at a time: districts shaded by their risky
 factories, or the factories as points coloured by risk band over plain districts (two red scales
 on one map, dots hiding the fill, read as neither). A district's name and counts show on hover
-either way. Plotly's ``choropleth_map`` on the ``white-bg`` style (WebGL: a province's thousands
-of points are drawn in one go): our own boundaries, no tiles, and the view framing the province
-in the narrowest column the map is shown in.
+either way. The shaded districts (the default) are an SVG ``geo`` map like the province
+choropleths (:mod:`components.choropleth`: quick to mount again when a rerun changes them, fitted
+in the browser); the factories are drawn with WebGL (plotly's ``choropleth_map`` on the
+``white-bg`` style: a province's thousands of points in one go, where SVG is slower), our own
+boundaries, no tiles, and the view framing the province in the narrowest column the map is shown in.
 """
 from __future__ import annotations
 
@@ -11,8 +13,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from components.choropleth import BASE_MAP_URL, GEO_LAYOUT
 from components.i18n import fixed_labels, name_column, t
 from components.map_view import fit, geojson_bounds
+from components.plumbing.figures import shared_figure
 from components.plumbing.url_state import Group, bound
 from components.risk_labels import band_label
 from components.theme import BAND_COLOURS, BLANK, LINE, PAPER, SCALE_BAD, chart_layout
@@ -36,14 +40,24 @@ def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, g
     mode = bound(st.segmented_control, group, "map", key=f"{key}_mode", label=t("district_map.show"),
                  options=modes, format_func=fixed_labels(modes, lambda m: t(f"district_map.mode.{m}")),
                  label_visibility="collapsed")
-    figure = go.Figure(_districts_trace(districts, geojson, shaded=mode == DISTRICTS))
-    if mode == FACTORIES:
-        for trace in _point_traces(points):
-            figure.add_trace(trace)
-    figure.update_layout(**chart_layout(height=MAP_HEIGHT, legend={"orientation": "h", "y": -0.02},
-                                        margin={"l": 0, "r": 0, "t": 0, "b": 60}),
-                         map=_map_layout(geojson, width=MAP_WIDTH_DISTRICTS, height=MAP_HEIGHT - 60))
-    st.plotly_chart(figure, key=f"{key}_{mode}", config={"displayModeBar": False, "scrollZoom": True})
+    figure = (shared_figure(_districts_figure, districts, geojson) if mode == DISTRICTS
+              else shared_figure(_factories_figure, districts, points, geojson))
+    st.plotly_chart(figure, key=f"{key}_{mode}",
+                    config={"displayModeBar": False, "scrollZoom": True, "topojsonURL": BASE_MAP_URL})
+
+
+def _districts_figure(districts: pd.DataFrame, geojson: dict) -> go.Figure:
+    return go.Figure(_districts_trace(districts, geojson, shaded=True), layout=_layout()).update_layout(geo=GEO_LAYOUT)
+
+
+def _factories_figure(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict) -> go.Figure:
+    figure = go.Figure([_districts_trace(districts, geojson, shaded=False), *_point_traces(points)], layout=_layout())
+    return figure.update_layout(map=_map_layout(geojson, width=MAP_WIDTH_DISTRICTS, height=MAP_HEIGHT - 60))
+
+
+def _layout() -> dict:
+    return chart_layout(height=MAP_HEIGHT, legend={"orientation": "h", "y": -0.02},
+                        margin={"l": 0, "r": 0, "t": 0, "b": 60})
 
 
 def _map_layout(geojson: dict, *, width: int, height: int) -> dict:
@@ -52,9 +66,11 @@ def _map_layout(geojson: dict, *, width: int, height: int) -> dict:
     return {"style": "white-bg", "center": {"lat": view.lat, "lon": view.lon}, "zoom": view.zoom}
 
 
-def _districts_trace(districts: pd.DataFrame, geojson: dict, *, shaded: bool) -> go.Choroplethmap:
-    """Every district with its name and counts on hover; shaded by risky factories, or plain."""
-    return go.Choroplethmap(
+def _districts_trace(districts: pd.DataFrame, geojson: dict, *, shaded: bool) -> go.Choropleth | go.Choroplethmap:
+    """Every district with its name and counts on hover: shaded by risky factories on the SVG
+    map, or plain on the WebGL map under the factories."""
+    trace = go.Choropleth if shaded else go.Choroplethmap
+    return trace(
         geojson=geojson, locations=districts["code"], z=districts["risky"] if shaded else [0] * len(districts),
         featureidkey="id", colorscale=SCALE_BAD if shaded else _PLAIN, zmin=0, showscale=shaded,
         marker={"line": {"width": 0.8, "color": PAPER if shaded else LINE}, "opacity": 0.85},

@@ -21,6 +21,7 @@ import streamlit as st
 from components.emergency_labels import TYPE_COLOURS, status_label, type_label, type_legend
 from components.i18n import fixed_labels, fmt_date, fmt_int, lang, t
 from components.map_view import geojson_bounds
+from components.plumbing.figures import shared_figure
 from components.plumbing.params import EMERGENCIES
 from components.theme import BLANK, INK, LINE
 from components.plumbing.url_state import bound
@@ -39,6 +40,10 @@ def monthly_chart(monthly: pd.DataFrame, *, key: str) -> None:
     ``monthly`` has every month and type (:func:`rules.emergencies.monthly_counts`): a type's bars
     are its column of the months-by-types table, and every bar of a month shares its label."""
     st.subheader(t("emergency.monthly.title"))
+    st.plotly_chart(shared_figure(_monthly_figure, monthly), key=key, config={"displayModeBar": False})
+
+
+def _monthly_figure(monthly: pd.DataFrame) -> go.Figure:
     wide = monthly.pivot(index="month", columns="type", values="n")
     labels = [month_label(month.date()) for month in wide.index]
     figure = go.Figure([go.Bar(x=wide.index, y=wide[kind].to_numpy(), name=type_label(kind),
@@ -47,9 +52,8 @@ def monthly_chart(monthly: pd.DataFrame, *, key: str) -> None:
                         for kind in cfg.EMERGENCY_TYPES])
     tick_values, tick_text = fiscal_year_ticks(monthly.drop_duplicates("month"))
     figure.update_xaxes(tickvals=tick_values, ticktext=tick_text, showgrid=True)
-    figure.update_layout(**chart_layout(height=380, barmode="stack", bargap=0.1,
-                                        legend={"orientation": "h", "y": -0.12}))
-    st.plotly_chart(figure, key=key, config={"displayModeBar": False})
+    return figure.update_layout(**chart_layout(height=380, barmode="stack", bargap=0.1,
+                                               legend={"orientation": "h", "y": -0.12}))
 
 
 @st.fragment
@@ -105,22 +109,15 @@ def repeats_table(repeats: pd.DataFrame, *, kind: str, key: str, on_pick: Callab
 
 def playback_map(history: History, outlines: dict, *, key: str) -> None:
     """Where incidents started, month by month, on a slider that redraws the points in the browser."""
-    figure = _playback_figure(history.incidents, history.monthly, outlines, lang())
+    figure = shared_figure(_playback_figure, history.incidents, history.monthly, outlines)
     st.plotly_chart(figure, key=key, config={"displayModeBar": False, "scrollZoom": True})
     type_legend()
     st.caption(t("emergency.playback.help"))
 
 
-def _feature_ids(geojson: dict) -> tuple[str, ...]:
-    return tuple(feature["id"] for feature in geojson["features"])
-
-
-@st.cache_resource(show_spinner=False, max_entries=cfg.EMERGENCY_PLAYBACK_FIGURES, hash_funcs={dict: _feature_ids})
-def _playback_figure(incidents: pd.DataFrame, monthly: pd.DataFrame, outlines: dict, language: str) -> go.Figure:
-    """The playback of ``incidents`` over the areas of ``outlines``, labelled in ``language`` (the
-    session's: it keys the figures kept). Kept, because plotly takes some 40 ms to build and check
-    five years of points in sixty slider steps, on every run of the page; Streamlit copies a
-    figure before sending it, so the sessions share one without changing it."""
+def _playback_figure(incidents: pd.DataFrame, monthly: pd.DataFrame, outlines: dict) -> go.Figure:
+    """The playback of ``incidents`` over the areas of ``outlines`` (shared: plotly takes some
+    40 ms to build and check five years of points in sixty slider steps)."""
     located = incidents.dropna(subset=["lat", "lon"])
     counts = monthly.groupby("month")["n"].sum()  # the months of the window, as the chart counts them
     months = counts.index

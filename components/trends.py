@@ -12,6 +12,7 @@ import streamlit as st
 from plotly.subplots import make_subplots
 
 from components.i18n import fmt_date, t
+from components.plumbing.figures import shared_figure
 from components.theme import PRIMARY, QUALITATIVE, chart_layout
 from data_access.queries.province import TREND_SERIES
 
@@ -41,6 +42,13 @@ def fiscal_year_ticks(trends: pd.DataFrame) -> tuple[list, list[str]]:
 
 def trend_chart(trends: pd.DataFrame, *, key: str) -> None:
     st.subheader(t("trends.title", n=trends["fiscal_year"].nunique()))
+    st.plotly_chart(shared_figure(trend_figure, trends), key=key, config={"displayModeBar": False})
+    if not trends["complete"].all():
+        st.caption(t("trends.partial", month=month_label(trends["month"].iloc[-1].date())))
+
+
+def trend_figure(trends: pd.DataFrame) -> go.Figure:
+    """The three panels of ``trends`` (month, fiscal_year, complete and a column per series)."""
     figure = make_subplots(rows=len(TREND_SERIES), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                            subplot_titles=[t(f"trends.{series}") for series in TREND_SERIES])
     labels = [month_label(m.date()) for m in trends["month"]]
@@ -54,10 +62,7 @@ def trend_chart(trends: pd.DataFrame, *, key: str) -> None:
     tick_values, tick_text = fiscal_year_ticks(trends)
     figure.update_xaxes(tickvals=tick_values, ticktext=tick_text, showgrid=False, ticklabeloverflow="allow")
     figure.update_xaxes(title_text=t("trends.fy_axis"), title_font_size=12, row=len(TREND_SERIES), col=1)
-    figure.update_layout(**chart_layout(height=480, showlegend=False, bargap=0.15))
-    st.plotly_chart(figure, key=key, config={"displayModeBar": False})
-    if not trends["complete"].all():
-        st.caption(t("trends.partial", month=month_label(trends["month"].iloc[-1].date())))
+    return figure.update_layout(**chart_layout(height=480, showlegend=False, bargap=0.15))
 
 
 def _year_shades(spans: pd.DataFrame, panels: int) -> list[dict]:

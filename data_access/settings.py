@@ -91,6 +91,9 @@ QUERY_CACHE_TTL_S = 600
 # one, a national list of every factory weighs some 30 MB, and the server's memory must not
 # grow with the clicks of a busy day.
 QUERY_CACHE_MAX_ENTRIES = 256
+# Chart figures kept for reuse, shared by the sessions (one per chart, data and language shown
+# lately; the largest, an emergency playback of five years, weighs a few MB).
+FIGURE_CACHE_MAX_ENTRIES = 64
 
 # --- Risk model (docs/risk-model.md). Each factor earns up to its weight in points; the
 # weights add up to 100, so a score reads as "points out of 100". ---
@@ -265,8 +268,6 @@ PROVINCE_EMERGENCY_STATUSES = ("calm", "watch", "active")
 EMERGENCY_HISTORY_FISCAL_YEARS = 5
 # A province or factory with at least this many incidents in the history's window repeats.
 EMERGENCY_REPEAT_MIN = 2
-# Playback figures kept for reuse (one per filter and language shown lately), shared by the sessions.
-EMERGENCY_PLAYBACK_FIGURES = 16
 # Incidents without a factory point sit at their province's centre; several there are spread on a
 # spiral this far apart (degrees, about 9 km) so that each can be seen and hovered.
 EMERGENCY_SPREAD_DEG = 0.08

@@ -23,13 +23,13 @@ from data_access.settings import QUERY_CACHE_MAX_ENTRIES, QUERY_CACHE_TTL_S
 T = TypeVar("T")
 
 
-def _qualified_name(function: FunctionType) -> str:
-    """A query function as the cache keys it (Streamlit does not hash functions by itself)."""
+def qualified_name(function: FunctionType) -> str:
+    """A function as the caches key it (Streamlit does not hash functions by itself)."""
     return f"{function.__module__}.{function.__qualname__}"
 
 
 @st.cache_data(ttl=QUERY_CACHE_TTL_S, max_entries=QUERY_CACHE_MAX_ENTRIES, show_spinner=False,
-               hash_funcs={FunctionType: _qualified_name})
+               hash_funcs={FunctionType: qualified_name})
 def cached(query: Callable[..., T], *args: Hashable) -> T:
     """The result of ``query(conn, *args)``, from the cache when it holds one."""
     return run(query, *args)

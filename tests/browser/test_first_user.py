@@ -87,8 +87,7 @@ def test_every_map_fits_its_frame(page: Page, app_server: str, width: int, heigh
     district_map = page.locator(PLOTLY_MAP).nth(1)  # after the trends
     district_map.scroll_into_view_if_needed()
     page.wait_for_timeout(800)
-    shown = district_map.evaluate("""gd => { const m = gd._fullLayout.map._subplot.map, b = m.getBounds();
-        return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] }""")
+    shown = district_map.evaluate(GEO_VIEW_JS)
     west, south_, east, north_ = _data_bounds(["20"])
     assert shown[0] <= west and shown[1] <= south_ and shown[2] >= east and shown[3] >= north_, shown
     screenshot(page, f"fit-{width}-province-20")

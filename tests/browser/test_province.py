@@ -33,9 +33,9 @@ def test_deep_link_opens_cold(page: Page, cold_app_server: str, code: str):
     main = page.locator(MAIN)
     expect(main.get_by_text("ตัวชี้วัดเทียบเป้าหมาย")).to_be_visible()
     expect(main.get_by_text("โรงงานที่ควรเข้าตรวจ")).to_be_visible()
-    # trends and the district map: two plotly figures, the map drawn on a canvas (no tiles)
+    # trends and the district map: two plotly figures, the districts an SVG geo map (no tiles)
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)
-    expect(page.locator(f"{MAIN} .js-plotly-plot canvas").first).to_be_attached()
+    expect(page.locator(f"{MAIN} .js-plotly-plot path.choroplethlocation").first).to_be_attached()
     if code == "10":  # (tables draw on a canvas: their cells are not in the DOM)
         expect(main.get_by_text("กรมโรงงานอุตสาหกรรมกำกับดูแลโรงงานโดยตรง", exact=False)).to_be_visible()
     screenshot(page, f"province-{code}")
@@ -77,5 +77,7 @@ def test_the_district_map_shows_the_factories_and_back(page: Page, app_server: s
         page.locator(f".st-key-province_map_mode button >> nth={button}").click()
         page.wait_for_function(points_shown, arg=points)
         wait_for_app_run(page)
+        drawn = "canvas" if points else "path.choroplethlocation"  # the factories on WebGL, the districts as SVG
+        expect(page.locator(f"{MAIN} .js-plotly-plot").nth(1).locator(drawn).first).to_be_attached()
         assert ("map=factories" in page.url) == points, page.url
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # the trends are still there
