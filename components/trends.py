@@ -42,12 +42,12 @@ def fiscal_year_ticks(trends: pd.DataFrame) -> tuple[list, list[str]]:
 
 def trend_chart(trends: pd.DataFrame, *, key: str) -> None:
     st.subheader(t("trends.title", n=trends["fiscal_year"].nunique()))
-    st.plotly_chart(shared_figure(trend_figure, trends), key=key, config={"displayModeBar": False})
+    st.plotly_chart(shared_figure(_figure, trends), key=key, config={"displayModeBar": False})
     if not trends["complete"].all():
         st.caption(t("trends.partial", month=month_label(trends["month"].iloc[-1].date())))
 
 
-def trend_figure(trends: pd.DataFrame) -> go.Figure:
+def _figure(trends: pd.DataFrame) -> go.Figure:
     """The three panels of ``trends`` (month, fiscal_year, complete and a column per series)."""
     figure = make_subplots(rows=len(TREND_SERIES), cols=1, shared_xaxes=True, vertical_spacing=0.09,
                            subplot_titles=[t(f"trends.{series}") for series in TREND_SERIES])

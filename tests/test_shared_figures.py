@@ -1,7 +1,9 @@
 """Chart figures are built once per data and language and shared: the same inputs give the same
-figure without building it again; other data, another language or another (non-boundary) dict
-give a new one."""
+figure without building it again; other data, another language, Thai numerals or another
+(non-boundary) dict give a new one."""
 from streamlit.testing.v1 import AppTest
+
+from components.i18n import THAI_DIGITS
 
 
 def _script() -> None:
@@ -52,3 +54,14 @@ def test_another_language_builds_its_own_figure():
     app.run()
     assert not app.exception, app.exception
     assert app.session_state["built"] == ["การตรวจโรงงาน"] * 3 + ["Inspections"] * 3
+
+
+def test_thai_numerals_build_their_own_figure():
+    """A seminar deck may write Thai numerals: its figures are not the pages' ones."""
+    app = AppTest.from_function(_script)
+    app.session_state["seed"] = 43
+    app.run()
+    app.session_state[THAI_DIGITS] = True
+    app.run()
+    assert not app.exception, app.exception
+    assert app.session_state["built"] == ["การตรวจโรงงาน"] * 6

@@ -1,13 +1,13 @@
 """Chart figures built once per data and language and shared by every session:
-``shared_figure(trend_figure, trends)`` is ``trend_figure(trends)``, from the cache when the
-same trends were drawn in the same language before.
+``shared_figure(_monthly_figure, monthly)`` is ``_monthly_figure(monthly)``, from the cache when
+the same months were drawn in the same language before.
 
 Plotly checks every property as a figure is built: on a rerun whose queries all come from the
 cache, building the figures is a third to a half of the server's time on the province and
-adoption pages. A builder is a plain function of its arguments and of the session's language
-(its labels come from ``t``), which keys the cache with them. The figure it returns is shared
-(``st.cache_resource``, not copied): Streamlit copies a figure before sending it, and nobody
-changes one after it is built.
+adoption pages. A builder is a plain function of its arguments and of how the session writes
+(labels from ``t``, numbers from ``components.i18n``), which key the cache. The figure it returns
+is shared (``st.cache_resource``, not copied): Streamlit copies a figure before sending it, and
+nobody changes one after it is built.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from types import FunctionType
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.i18n import lang
+from components.i18n import THAI_DIGITS, lang
 from components.plumbing.queries import qualified_name
 from data_access.settings import FIGURE_CACHE_MAX_ENTRIES
 
@@ -31,12 +31,18 @@ def _dict_key(value: dict) -> tuple:
     return tuple(value.items())
 
 
+def _writing() -> tuple[str, bool]:
+    """What a figure's labels depend on besides its data: the language, and Thai numerals (a
+    seminar deck's choice)."""
+    return lang(), bool(st.session_state.get(THAI_DIGITS))
+
+
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_MAX_ENTRIES,
                    hash_funcs={FunctionType: qualified_name, dict: _dict_key})
-def _built(build: Callable[..., go.Figure], language: str, *args: object, **kwargs: object) -> go.Figure:
+def _built(build: Callable[..., go.Figure], writing: tuple[str, bool], *args: object, **kwargs: object) -> go.Figure:
     return build(*args, **kwargs)
 
 
 def shared_figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> go.Figure:
-    """``build(*args, **kwargs)`` in the session's language, built once and shared."""
-    return _built(build, lang(), *args, **kwargs)
+    """``build(*args, **kwargs)`` as this session writes, built once and shared."""
+    return _built(build, _writing(), *args, **kwargs)
