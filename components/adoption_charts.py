@@ -154,7 +154,8 @@ def _slope_figure(history: pd.DataFrame, spec: MetricSpec, top: list[str], botto
     legends = {}
     for col, (title, codes, colours) in enumerate(panels, start=1):
         legend = "legend" if col == 1 else f"legend{col}"
-        legends[legend] = {"x": (col - 1) / len(panels) + 0.03 * (col - 1), "y": -0.15, "orientation": "h"}
+        legends[legend] = {"x": (col - 1) / len(panels) + 0.03 * (col - 1), "y": -0.15, "orientation": "h",
+                           "font": {"size": 13}}  # else the panels' legends differ in size
         for index, code in enumerate(codes):
             rows = history[history["code"] == code]
             label = rows[name].iloc[0]
