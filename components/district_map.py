@@ -47,15 +47,18 @@ def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, g
 
 
 def _districts_figure(districts: pd.DataFrame, geojson: dict) -> go.Figure:
+    """The districts shaded by their risky factories, on an SVG map fitted in the browser."""
     return go.Figure(_districts_trace(districts, geojson, shaded=True), layout=_layout()).update_layout(geo=GEO_LAYOUT)
 
 
 def _factories_figure(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict) -> go.Figure:
+    """The factories by risk band over plain districts, on WebGL, framed for the map's column."""
     figure = go.Figure([_districts_trace(districts, geojson, shaded=False), *_point_traces(points)], layout=_layout())
     return figure.update_layout(map=_map_layout(geojson, width=MAP_WIDTH_DISTRICTS, height=MAP_HEIGHT - 60))
 
 
 def _layout() -> dict:
+    """What both encodings share: the height, and room under the map for its scale or legend."""
     return chart_layout(height=MAP_HEIGHT, legend={"orientation": "h", "y": -0.02},
                         margin={"l": 0, "r": 0, "t": 0, "b": 60})
 

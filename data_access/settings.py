@@ -92,7 +92,7 @@ QUERY_CACHE_TTL_S = 600
 # grow with the clicks of a busy day.
 QUERY_CACHE_MAX_ENTRIES = 256
 # Chart figures kept for reuse, shared by the sessions (one per chart, data and language shown
-# lately; the largest, an emergency playback of five years, weighs a few MB).
+# lately; a national choropleth weighs some 80 kB, an emergency playback of five years more).
 FIGURE_CACHE_MAX_ENTRIES = 64
 
 # --- Risk model (docs/risk-model.md). Each factor earns up to its weight in points; the
