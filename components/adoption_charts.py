@@ -11,9 +11,9 @@ from plotly.subplots import make_subplots
 
 from components.adoption_labels import dimension_label, level_label
 from components.i18n import t
-from components.plumbing.figures import shared_figure
 from components.metric_map import label as metric_label
 from components.metric_map import tick_format
+from components.plumbing.figures import shared_figure
 from components.theme import NEUTRAL, PRIMARY, QUALITATIVE, SEQUENTIAL_BAD, SEQUENTIAL_GOOD, chart_layout
 from data_access import settings as cfg
 from data_access.rules.adoption import DIMENSION_COLUMNS

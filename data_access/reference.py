@@ -34,12 +34,15 @@ def province_table() -> pd.DataFrame:
     return pd.read_csv(PROVINCES_CSV, dtype={"code": str, "inspection_region": int})
 
 
+def _features(path: Path) -> list[dict]:
+    """The features of a boundary file, read as plain JSON: the files are small, and
+    ``geopandas.read_file`` would load GDAL, some 30 MB more in every server process for nothing else."""
+    return json.loads(path.read_text(encoding="utf-8"))["features"]
+
+
 def _read_shapes(path: Path) -> gpd.GeoDataFrame:
-    """A boundary file as a GeoDataFrame (WGS84), read as plain JSON into shapely geometries: the
-    files are small, and ``geopandas.read_file`` would load GDAL, some 30 MB more in every server
-    process for nothing else."""
-    features = json.loads(path.read_text(encoding="utf-8"))["features"]
-    return gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    """A boundary file as a GeoDataFrame (WGS84) of shapely geometries."""
+    return gpd.GeoDataFrame.from_features(_features(path), crs="EPSG:4326")
 
 
 @lru_cache(maxsize=1)
@@ -62,12 +65,10 @@ def district_shapes() -> gpd.GeoDataFrame:
 
 
 def district_table() -> pd.DataFrame:
-    """District code, province code and names, from the district boundary file's attributes
-    (read as plain JSON: the importer needs the codes, not the shapes, and opening the file
-    through GDAL would cost it four times as long)."""
-    features = json.loads(DISTRICT_GEOJSON.read_text(encoding="utf-8"))["features"]
+    """District code, province code and names, from the district boundary file's attributes (the
+    importer needs the codes, not the shapes: it builds no geometry)."""
     table = pd.DataFrame([{"code": p["ADM2_PCODE"][2:], "province_code": p["ADM1_PCODE"][2:], "name_th": p["ADM2_TH"],
-                           "name_en": p["ADM2_EN"]} for p in (f["properties"] for f in features)])
+                           "name_en": p["ADM2_EN"]} for p in (f["properties"] for f in _features(DISTRICT_GEOJSON))])
     return table.sort_values("code", ignore_index=True)
 
 
