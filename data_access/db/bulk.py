@@ -18,6 +18,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import sqlalchemy as sa
 
+from data_access.settings import LOAD_STATISTICS_TARGET
+
 # Rows per slice of a COPY into PostgreSQL (see _csv_chunks): about 2 MB of a registry.
 _COPY_CHUNK_ROWS = 8_192
 # Column types read back from PostgreSQL through Arrow (see read_frame); Double is a Float.
@@ -128,6 +130,8 @@ def analyze(conn: sa.Connection, tables: Iterable[sa.Table]) -> None:
     """Refresh the planner's statistics of ``tables`` after a load. PostgreSQL plans the pages'
     queries from them: before autovacuum has run, a fresh load hides plans that turn slow once
     statistics exist, and stale ones after a large load mislead it the other way."""
+    if conn.dialect.name == "postgresql":  # for this transaction only; see the setting's note
+        conn.execute(sa.text(f"SET LOCAL default_statistics_target = {int(LOAD_STATISTICS_TARGET)}"))
     for table in tables:
         conn.execute(sa.text(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"))
 
