@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import shutil
 import statistics
 import time
@@ -100,14 +102,24 @@ def heading(title: str) -> None:
 
 # --- the app served for the browser sections -----------------------------------------------------
 
+def server_environment() -> dict[str, str]:
+    """The variables of ``scripts/server.env`` not set already, as ``scripts/run.sh`` adds them."""
+    lines = (PROJECT_ROOT / "scripts" / "server.env").read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("=", 1) for line in lines if re.match(r"[A-Z_]+=", line))
+    return {name: value for name, value in pairs if not os.environ.get(name)}
+
+
 @contextlib.contextmanager
 def served(script: str, env: dict[str, str], workdir: Path, name: str) -> Iterator:
-    """``streamlit run <script> --server.headless true`` on a free port, once /_stcore/health answers."""
+    """``streamlit run <script> --server.headless true`` on a free port, once /_stcore/health
+    answers; in the environment of ``scripts/run.sh`` (the bare app too, so that both are
+    measured alike) plus ``env``."""
     from components.plumbing.static_files import ensure_static_fonts
     from tests.browser.helpers import StreamlitServer
 
     ensure_static_fonts()
-    server = StreamlitServer(script, cwd=PROJECT_ROOT, log_path=workdir / f"{name}.log", name=name, env=env)
+    server = StreamlitServer(script, cwd=PROJECT_ROOT, log_path=workdir / f"{name}.log", name=name,
+                             env={**server_environment(), **env})
     server.start(timeout=180)
     try:
         yield server

@@ -8,4 +8,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 bash scripts/setup.sh app
 "$ROOT/.venv/bin/python" -m data_access.demo --first-start
+# The server's environment (scripts/server.env), where not set already.
+while IFS='=' read -r name value; do
+    if [ -z "${!name:-}" ]; then export "$name=$value"; fi
+done < <(grep -E '^[A-Z_]+=' scripts/server.env)
 exec "$ROOT/.venv/bin/streamlit" run app.py "$@"

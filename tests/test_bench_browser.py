@@ -6,6 +6,8 @@ import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.browser import Answer, Frame, Row, answer_of, frame_of, print_table, verdict
+from bench.common import server_environment
+from data_access.settings import PROJECT_ROOT
 
 QUIET = 0.4
 
@@ -85,3 +87,11 @@ def test_the_table_gives_the_browser_time_of_clicks_only(capsys):
 
     assert column(click_line) == "0.60"  # the median of 0.5, 0.9 and 0.6
     assert column(view_line) == "-"
+
+
+def test_the_benchmark_serves_in_the_environment_that_run_sh_sets(monkeypatch):
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    assert "MALLOC_ARENA_MAX" in server_environment()
+    assert "scripts/server.env" in (PROJECT_ROOT / "scripts" / "run.sh").read_text(encoding="utf-8")
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "8")  # as in run.sh, a value already set wins
+    assert "MALLOC_ARENA_MAX" not in server_environment()

@@ -14,6 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from data_access.db import bulk, connect, schema
+from data_access.settings import DUCKDB_CONFIG, LOAD_STATISTICS_TARGET
 
 EXPECTED_PRIMARY_KEYS = {
     "provinces": ["code"],
@@ -225,6 +226,39 @@ def secrets_file(tmp_path, monkeypatch):
     path = tmp_path / "secrets.toml"
     monkeypatch.setattr(connect, "SECRETS_FILE", path)
     return path
+
+
+@pytest.mark.postgres
+def test_a_load_gathers_postgresql_statistics_at_its_own_target_for_its_transaction_only(postgres_url):
+    engine = connect.make_engine(postgres_url)
+    try:
+        schema.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO provinces (code, name_th, name_en, region, region_nesdb, "
+                                 "inspection_region) SELECT lpad(n::text, 2, '0'), 'p' || n, 'p' || n, 'north', "
+                                 "'north', 1 FROM generate_series(1, 99) AS n"))
+            bulk.analyze(conn, [schema.provinces])
+        with engine.connect() as conn:
+            bounds = conn.execute(sa.text("SELECT array_length(histogram_bounds, 1) FROM pg_stats "
+                                          "WHERE tablename = 'provinces' AND attname = 'code'")).scalar_one()
+            server_default = conn.execute(sa.text("SHOW default_statistics_target")).scalar_one()
+    finally:
+        engine.dispose()
+    assert bounds == LOAD_STATISTICS_TARGET + 1  # 99 distinct codes in that many buckets
+    assert server_default == "100"  # SET LOCAL: the connection's next transaction has the server's own
+
+
+def test_duckdb_engines_give_freed_memory_back(tmp_path):
+    engine = connect.make_engine(connect.duckdb_url(tmp_path / "memory.duckdb"))
+    try:
+        with engine.connect() as conn:
+            settings = dict(conn.execute(sa.text(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN "
+                "('allocator_flush_threshold', 'allocator_background_threads')")).all())
+    finally:
+        engine.dispose()
+    assert settings["allocator_background_threads"] == "true"
+    assert settings["allocator_flush_threshold"] == DUCKDB_CONFIG["allocator_flush_threshold"]  # not 128 MiB
 
 
 def test_database_url_is_not_inherited_by_the_tests():

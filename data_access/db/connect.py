@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import sqlalchemy as sa
 
-from data_access.settings import DEFAULT_DUCKDB_PATH, PROJECT_ROOT
+from data_access.settings import DEFAULT_DUCKDB_PATH, DUCKDB_CONFIG, PROJECT_ROOT
 
 SECRETS_FILE = PROJECT_ROOT / ".streamlit" / "secrets.toml"
 T = TypeVar("T")
@@ -66,7 +66,7 @@ def make_engine(url: str | None = None) -> sa.Engine:
     if path == ":memory:":
         return sa.create_engine(url, poolclass=sa.pool.StaticPool)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url)
+    engine = sa.create_engine(url, connect_args={"config": dict(DUCKDB_CONFIG)})
     _check_not_busy(engine, path)
     return engine
 
