@@ -20,8 +20,8 @@ DUCKDB_CONFIG = {"allocator_flush_threshold": "16MB", "allocator_background_thre
 # The PostgreSQL statistics that a load's closing ANALYZE gathers (data_access/db/bulk.py): a
 # sample of 300 x this many rows and as many histogram buckets per column. 30 rather than the
 # server's default of 100 gathers them in a third of the time (0.14 s instead of 0.47 s after a
-# national registry load), and 9,000 sampled factories still tell the planner how the pages'
-# filters select; the server's own autovacuum refreshes them later at its own target.
+# 64,000-row extract into the national data), and 9,000 sampled factories still tell the planner
+# how the pages' filters select; the server's own autovacuum refreshes them later at its own target.
 LOAD_STATISTICS_TARGET = 30
 
 PROVINCES_CSV = ASSETS_DIR / "provinces.csv"
