@@ -248,8 +248,9 @@ def test_a_load_gathers_postgresql_statistics_at_its_own_target_for_its_transact
     assert server_default == "100"  # SET LOCAL: the connection's next transaction has the server's own
 
 
-def test_duckdb_engines_give_freed_memory_back(tmp_path):
-    engine = connect.make_engine(connect.duckdb_url(tmp_path / "memory.duckdb"))
+@pytest.mark.parametrize("in_memory", [False, True], ids=["file", "memory"])
+def test_duckdb_engines_give_freed_memory_back(tmp_path, in_memory):
+    engine = connect.make_engine(connect.duckdb_url(":memory:" if in_memory else tmp_path / "memory.duckdb"))
     try:
         with engine.connect() as conn:
             settings = dict(conn.execute(sa.text(

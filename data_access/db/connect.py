@@ -62,11 +62,11 @@ def make_engine(url: str | None = None) -> sa.Engine:
     url = normalise_url(url or database_url())
     if not url.startswith("duckdb"):
         return sa.create_engine(url, pool_pre_ping=True)
-    path = url.split(":///", 1)[1]
+    path, settings = url.split(":///", 1)[1], {"config": dict(DUCKDB_CONFIG)}
     if path == ":memory:":
-        return sa.create_engine(url, poolclass=sa.pool.StaticPool)
+        return sa.create_engine(url, poolclass=sa.pool.StaticPool, connect_args=settings)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, connect_args={"config": dict(DUCKDB_CONFIG)})
+    engine = sa.create_engine(url, connect_args=settings)
     _check_not_busy(engine, path)
     return engine
 
