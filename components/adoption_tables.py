@@ -4,6 +4,7 @@ grouping, the factories that rose a level, and the candidates to move up next wi
 and the short adoption section of the province page."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -14,7 +15,7 @@ from components.adoption_labels import dimension_label, group_label, level_label
 from components.i18n import fmt_date, fmt_int, fmt_num, lang, name_column, t
 from components.kpi_cards import kpi_cards
 from components.scorecard import kpi_label
-from components.tables import table_with_download
+from components.tables import built_table
 from data_access.queries.adoption import AdoptionSummary
 from data_access.rules.adoption import DIMENSION_COLUMNS
 from data_access.rules.fiscal import Period
@@ -31,17 +32,22 @@ def _status(on_track: object) -> str:
     return t("adoption.progress.on_track") if on_track else t("adoption.progress.short")
 
 
-def _shown(rows: pd.DataFrame, file_stem: str, *, key: str, prefix: str, day: date,
-           labels: dict[str, str] | None = None, formats: dict[str, str] | None = None,
-           typed: dict[str, pd.Series] | None = None) -> None:
-    """``rows`` with its columns labelled (``labels``, else ``<prefix>.<column>``), numbers in
-    their ``formats``, and its downloads named for ``day``; ``typed`` are the values the files
-    hold instead of the words on screen (dates as dates)."""
-    labels = {column: t(f"{prefix}.{column}") for column in rows.columns} | (labels or {})
-    download = rows.assign(**typed).rename(columns=labels) if typed else None
-    table_with_download(rows.rename(columns=labels), file_stem, key=key, excel=True, day=day, download=download,
-                        column_config={labels[c]: st.column_config.NumberColumn(format=f)
-                                       for c, f in (formats or {}).items()})
+def _shown(source: pd.DataFrame, rows: Callable[[pd.DataFrame], pd.DataFrame], file_stem: str, *, key: str,
+           prefix: str, day: date, labels: dict[str, str] | None = None, formats: dict[str, str] | None = None,
+           stored: tuple[str, ...] = ()) -> None:
+    """The table ``rows`` makes of ``source`` (:func:`~components.tables.built_table`), its
+    columns labelled (``labels``, else ``<prefix>.<column>``), numbers in their ``formats``, and
+    its downloads named for ``day``; the files take the ``stored`` columns of ``source`` as they
+    are (dates as dates) instead of the words on screen."""
+    def label(column: str) -> str:
+        return (labels or {}).get(column) or t(f"{prefix}.{column}")
+
+    def files(part: pd.DataFrame) -> pd.DataFrame:
+        return rows(part).assign(**{column: part[column] for column in stored}).rename(columns=label)
+
+    built_table(source, lambda part: rows(part).rename(columns=label), file_stem, key=key,
+                files=files if stored else None, excel=True, day=day,
+                column_config={label(c): st.column_config.NumberColumn(format=f) for c, f in (formats or {}).items()})
 
 
 def progress_table(progress: pd.DataFrame, names: dict[str, str], period: Period, *, key: str, file_stem: str,
@@ -54,15 +60,18 @@ def progress_table(progress: pd.DataFrame, names: dict[str, str], period: Period
     months = float(progress["months_left"].iloc[0]) if len(progress) else 0.0
     st.caption(t("adoption.progress.caption", months=fmt_num(months), end=fmt_date(period.end))
                if months > 0 else t("adoption.progress.year_over", end=fmt_date(period.end)))
-    rows = pd.DataFrame({
-        "area": [names.get(code, code) for code in progress["code"]],
-        "kpi": [kpi_label(kpi) for kpi in progress["kpi"]],
-        "status": [_status(v) for v in progress["on_track"]],
-        "value": progress["value"].round(0), "target": progress["target"],
-        "achievement": progress["achievement"].round(1), "pace_per_month": progress["pace_per_month"].round(1),
-        "needed_per_month": progress["needed_per_month"].round(1), "projected": progress["projected"].round(0),
-    })
-    _shown(rows, file_stem, key=key, prefix="adoption.progress", day=period.day,
+
+    def rows(part: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({
+            "area": [names.get(code, code) for code in part["code"]],
+            "kpi": [kpi_label(kpi) for kpi in part["kpi"]],
+            "status": [_status(v) for v in part["on_track"]],
+            "value": part["value"].round(0), "target": part["target"],
+            "achievement": part["achievement"].round(1), "pace_per_month": part["pace_per_month"].round(1),
+            "needed_per_month": part["needed_per_month"].round(1), "projected": part["projected"].round(0),
+        })
+
+    _shown(progress, rows, file_stem, key=key, prefix="adoption.progress", day=period.day,
            formats={"value": COUNT, "target": COUNT, "achievement": ONE_DECIMAL, "pace_per_month": ONE_DECIMAL,
                     "needed_per_month": ONE_DECIMAL, "projected": COUNT})
 
@@ -74,15 +83,17 @@ def profile_table(profile: pd.DataFrame, by: str, names: dict[str, str], *, key:
     st.subheader(t("adoption.profile.title"))
     st.caption(t("adoption.profile.caption"))
     grouping_control()
-    groups = [t("adoption.group.total") if total else group_label(by, code, names)
-              for code, total in zip(profile["group_code"], profile["is_total"])]
-    rows = pd.DataFrame({"group": groups, "assessed": profile["assessed"], "mean_level": profile["mean_level"].round(2),
-                         "advanced_pct": profile["advanced_pct"].round(1),
-                         **{c: profile[c].round(2) for c in DIMENSION_COLUMNS},
-                         "weakest": [dimension_label(d) for d in profile["weakest"]]})
+
+    def rows(part: pd.DataFrame) -> pd.DataFrame:
+        groups = [t("adoption.group.total") if total else group_label(by, code, names)
+                  for code, total in zip(part["group_code"], part["is_total"])]
+        return pd.DataFrame({"group": groups, "assessed": part["assessed"], "mean_level": part["mean_level"].round(2),
+                             "advanced_pct": part["advanced_pct"].round(1),
+                             **{c: part[c].round(2) for c in DIMENSION_COLUMNS},
+                             "weakest": [dimension_label(d) for d in part["weakest"]]})
     labels = {"group": t(f"adoption.by.{by}"),
               **{c: dimension_label(c.removeprefix("score_")) for c in DIMENSION_COLUMNS}}
-    _shown(rows, file_stem, key=key, prefix="adoption.profile", day=day, labels=labels,
+    _shown(profile, rows, file_stem, key=key, prefix="adoption.profile", day=day, labels=labels,
            formats={"assessed": COUNT, "mean_level": TWO_DECIMALS, "advanced_pct": ONE_DECIMAL,
                     **dict.fromkeys(DIMENSION_COLUMNS, TWO_DECIMALS)})
 
@@ -99,13 +110,15 @@ def movers_table(movers: pd.DataFrame, *, key: str, file_stem: str, day: date) -
     if movers.empty:
         st.info(t("adoption.movers.none"))
         return
-    rows = pd.DataFrame({
-        "factory_id": movers["factory_id"], "name": movers["name"], "province": movers[f"province_{lang()}"],
-        "previous": level_labels("i40", movers["previous_level"]), "previous_on": _dates(movers["previous_on"]),
-        "level": level_labels("i40", movers["level"]), "assessed_on": _dates(movers["assessed_on"]),
-    })
-    _shown(rows, file_stem, key=key, prefix="adoption.movers", day=day,
-           typed={"previous_on": movers["previous_on"], "assessed_on": movers["assessed_on"]})
+
+    def rows(part: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({
+            "factory_id": part["factory_id"], "name": part["name"], "province": part[f"province_{lang()}"],
+            "previous": level_labels("i40", part["previous_level"]), "previous_on": _dates(part["previous_on"]),
+            "level": level_labels("i40", part["level"]), "assessed_on": _dates(part["assessed_on"]),
+        })
+
+    _shown(movers, rows, file_stem, key=key, prefix="adoption.movers", day=day, stored=("previous_on", "assessed_on"))
 
 
 def candidate_table(found: pd.DataFrame, ladder: str, *, key: str, file_stem: str, day: date) -> None:
@@ -115,13 +128,15 @@ def candidate_table(found: pd.DataFrame, ladder: str, *, key: str, file_stem: st
     if found.empty:
         st.info(t("adoption.candidates.none"))
         return
-    rows = pd.DataFrame({
-        "factory_id": found["factory_id"], "name": found["name"], "province": found[f"province_{lang()}"],
-        "level": level_labels(ladder, found["level"]), "next_level": level_labels(ladder, found["next_level"]),
-        "reason": reasons(found), "last_inspected_on": _dates(found["last_inspected_on"]),
-    })
-    _shown(rows, file_stem, key=key, prefix="adoption.candidates", day=day,
-           typed={"last_inspected_on": found["last_inspected_on"]})
+
+    def rows(part: pd.DataFrame) -> pd.DataFrame:
+        return pd.DataFrame({
+            "factory_id": part["factory_id"], "name": part["name"], "province": part[f"province_{lang()}"],
+            "level": level_labels(ladder, part["level"]), "next_level": level_labels(ladder, part["next_level"]),
+            "reason": reasons(part), "last_inspected_on": _dates(part["last_inspected_on"]),
+        })
+
+    _shown(found, rows, file_stem, key=key, prefix="adoption.candidates", day=day, stored=("last_inspected_on",))
 
 
 def adoption_summary(summary: AdoptionSummary, period: Period, *, key: str) -> None:

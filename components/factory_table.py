@@ -3,7 +3,6 @@ a row opens the factory's card."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -23,10 +22,9 @@ def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], Non
     """The first rows of ``frame`` (as :func:`risk_map.matching_factories` orders it: highest
     scores) on screen, dates in words; every row in the downloads, dates as dates, put in words
     only when a file is asked for (tens of thousands of rows, on every run otherwise)."""
-    words = _Words.of(frame)
     st.subheader(t("risk.table.title"))
     st.caption(t("risk.table.caption"))
-    shown = words.applied(on_screen(frame, "risk.table.shown"))[list(_SHOWN)]
+    shown = _in_words(on_screen(frame, "risk.table.shown"))[list(_SHOWN)]
     shown = shown.assign(last_inspected_on=shown["last_inspected_on"].map(lambda v: fmt_date(as_date(v))))
     headers = {column: t(f"risk.col.{column}") for column in _DOWNLOADED}
 
@@ -39,26 +37,16 @@ def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], Non
                  selection_mode="single-row", height=table_height(len(shown)),
                  column_config={headers["score"]: st.column_config.NumberColumn(format="%.1f"),
                                 headers["name"]: st.column_config.TextColumn(pinned=True)})
-    download_buttons(lambda: words.applied(frame)[list(_DOWNLOADED)].rename(columns=headers), "risk_factories",
+    download_buttons(lambda: _in_words(frame)[list(_DOWNLOADED)].rename(columns=headers), "risk_factories",
                      key=f"{key}_download", excel=True, day=day)
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The words of this run's language for the bands and factors of a frame: a download is made
-    when clicked, outside the session's run, where its language is not at hand."""
-    language: str
-    bands: dict[str, str]
-    factors: dict[str, str]
-
-    @classmethod
-    def of(cls, frame: pd.DataFrame) -> _Words:
-        return cls(lang(), {band: band_label(band) for band in frame["band"].unique()},
-                   {codes: factor_list(codes) for codes in frame["top_factors"].unique()})
-
-    def applied(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """``frame`` with names in the language, bands and factors in words."""
-        return frame.assign(province=frame[f"province_{self.language}"], district=frame[f"district_{self.language}"],
-                            band=frame["band"].map(self.bands), top_factors=frame["top_factors"].map(self.factors),
-                            factory_type=frame["factory_type"].astype("Int64"),
-                            category=frame["category"].astype("Int64"))
+def _in_words(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with names in the language, bands and factors in words (each distinct value put
+    in words once)."""
+    language = lang()
+    bands = {band: band_label(band) for band in frame["band"].unique()}
+    factors = {codes: factor_list(codes) for codes in frame["top_factors"].unique()}
+    return frame.assign(province=frame[f"province_{language}"], district=frame[f"district_{language}"],
+                        band=frame["band"].map(bands), top_factors=frame["top_factors"].map(factors),
+                        factory_type=frame["factory_type"].astype("Int64"), category=frame["category"].astype("Int64"))

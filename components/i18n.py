@@ -4,11 +4,17 @@ Texts live in ``assets/i18n/*.toml`` as ``key = { th = "...", en = "..." }`` (he
 :func:`components.plumbing.reference.labels`); the language of a run is the shell's ``lang`` parameter,
 which it keeps in the session under ``"lang"``. Numbers and dates are formatted with Babel; dates
 show the Buddhist Era year in Thai.
+
+A file built when its download button is clicked is built outside the session's run, where the
+session is not at hand: :func:`as_written` makes such a builder write as the run that drew the
+button did (:func:`writing`).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from contextvars import ContextVar
 from datetime import date, datetime
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -26,10 +32,33 @@ _BABEL_LOCALE = {"th": "th_TH", "en": "en_GB"}
 THAI_DIGITS = "thai_digits"
 _TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
+T = TypeVar("T")
+Writing = tuple[str, bool]  # the language, and whether Thai numerals are asked for
+_WRITTEN_AS: ContextVar[Writing | None] = ContextVar("written_as", default=None)
+
+
+def writing() -> Writing:
+    """How this run writes: its language, and Thai numerals or not (a seminar deck's choice)."""
+    return _WRITTEN_AS.get() or (st.session_state.get("lang", DEFAULT_LANGUAGE),
+                                 bool(st.session_state.get(THAI_DIGITS)))
+
+
+def as_written(build: Callable[[], T]) -> Callable[[], T]:
+    """``build`` made to write as this run does whenever it is called, in or out of a run."""
+    written = writing()
+
+    def built() -> T:
+        token = _WRITTEN_AS.set(written)
+        try:
+            return build()
+        finally:
+            _WRITTEN_AS.reset(token)
+    return built
+
 
 def lang() -> str:
     """The language in force for this session."""
-    return st.session_state.get("lang", DEFAULT_LANGUAGE)
+    return writing()[0]
 
 
 def t(key: str, **values: object) -> str:
@@ -62,7 +91,8 @@ def name_column() -> str:
 
 def numerals(text: str) -> str:
     """``text`` with Thai numerals when this Thai session asks for them, as it is otherwise."""
-    return text.translate(_TO_THAI) if lang() == "th" and st.session_state.get(THAI_DIGITS) else text
+    language, thai_digits = writing()
+    return text.translate(_TO_THAI) if language == "th" and thai_digits else text
 
 
 def fmt_int(value: float | None) -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.i18n import fmt_date, fmt_int, fmt_num, lang, t
 from components.scorecard import achievement_text, format_value, kpi_label
-from components.tables import as_date, table_height, table_with_download
+from components.tables import as_date, built_table, table_height
 from data_access.rules.kpis import SPECS, missing
 from data_access.settings import EMERGENCY_SEVERITIES, RECENT_EMERGENCY_DAYS
 
@@ -58,9 +58,10 @@ def open_complaints_table(complaints: pd.DataFrame, code: str, *, key: str, day:
         st.success(t("province.no_open_complaints"))
         return
     label = {column: t(f"province.complaint_col.{column}") for column in COMPLAINT_COLUMNS}
-    table_with_download(complaint_rows(complaints).rename(columns=label), f"open_complaints_{code}", key=key, day=day,
-                        download=complaint_rows(complaints, [as_date(on) for on in complaints["received_on"]])
-                        .rename(columns=label), excel=True)
+    built_table(complaints, lambda part: complaint_rows(part).rename(columns=label), f"open_complaints_{code}",
+                key=key, day=day, excel=True,
+                files=lambda part: complaint_rows(part, [as_date(on) for on in part["received_on"]])
+                .rename(columns=label))
 
 
 def emergencies_table(emergencies: pd.DataFrame) -> None:
@@ -79,8 +80,6 @@ def _average(code: str, value: float | None) -> str:
     if SPECS[code].unit == "count" and not missing(value):
         return fmt_num(value)
     return format_value(code, value)
-
-
 
 
 def _achievements(compare: pd.DataFrame, column: str) -> list[str]:

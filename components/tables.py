@@ -18,7 +18,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.i18n import fmt_int, lang, t
+from components.i18n import as_written, fmt_int, lang, t
 from data_access.settings import TABLE_MAX_ROWS, TABLE_SCREEN_ROWS
 
 _ROW_PX, _HEADER_PX = 35, 38
@@ -69,11 +69,11 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return protected.to_csv(index=False, date_format="%Y-%m-%d %H:%M").encode("utf-8-sig")
 
 
-def excel_bytes(frame: pd.DataFrame, sheet: str = "data", language: str | None = None) -> bytes:
+def excel_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
     """The workbook of the module docstring: one sheet, a header row, date cells (in the Buddhist
-    Era for ``language`` Thai; the session's language when ``None``), ids as text."""
+    Era in Thai), ids as text."""
     buffer = io.BytesIO()
-    day_format = _EXCEL_DATE[language or lang()]
+    day_format = _EXCEL_DATE[lang()]
     with pd.ExcelWriter(buffer, engine="xlsxwriter", date_format=day_format,
                         datetime_format=f"{day_format} hh:mm") as writer:
         frame.to_excel(writer, sheet_name=sheet[:31], index=False)
@@ -87,15 +87,15 @@ def excel_bytes(frame: pd.DataFrame, sheet: str = "data", language: str | None =
 def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], file_stem: str, *, key: str,
                      excel: bool = False, day: date | None = None) -> None:
     """CSV (and optionally Excel) download buttons; the files are built when clicked (an Excel
-    file of 70,000 rows takes seconds), not on every run. That happens outside the session's run,
-    where its language is not at hand: the workbook's is taken now, and ``frame``, when it is a
-    function making the rows, must not need it either."""
+    file of 70,000 rows takes seconds), not on every run. That happens outside the session's run:
+    ``frame``, when it is a function making the rows, and the workbook write as this run does
+    (:func:`~components.i18n.as_written`)."""
     rows = frame if callable(frame) else lambda: frame
-    row, language = st.container(horizontal=True), lang()
-    row.download_button(t("download.csv"), lambda: csv_bytes(rows()), file_name(file_stem, day, "csv"), "text/csv",
-                        key=f"{key}_csv", on_click="ignore")
+    row = st.container(horizontal=True)
+    row.download_button(t("download.csv"), as_written(lambda: csv_bytes(rows())), file_name(file_stem, day, "csv"),
+                        "text/csv", key=f"{key}_csv", on_click="ignore")
     if excel:
-        row.download_button(t("download.excel"), lambda: excel_bytes(rows(), language=language),
+        row.download_button(t("download.excel"), as_written(lambda: excel_bytes(rows())),
                             file_name(file_stem, day, "xlsx"), _XLSX, key=f"{key}_xlsx", on_click="ignore")
 
 
@@ -105,7 +105,22 @@ def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, downlo
     """A read-only table of ``frame`` (display strings) with its download buttons underneath;
     ``download`` is the same rows with typed values (dates, numbers) when the screen shows words.
     A ``row_height`` of several lines lets long text wrap."""
-    shown = on_screen(frame)
+    _table(on_screen(frame), column_config, height, row_height)
+    download_buttons(frame if download is None else download, file_stem, key=key, excel=excel, day=day)
+
+
+def built_table(source: pd.DataFrame, rows: Callable[[pd.DataFrame], pd.DataFrame], file_stem: str, *, key: str,
+                files: Callable[[pd.DataFrame], pd.DataFrame] | None = None, column_config: dict | None = None,
+                excel: bool = False, day: date | None = None, row_height: int | None = None) -> None:
+    """A table whose display rows are worth making only for the rows seen: ``rows(part)`` of the
+    first rows of ``source`` on screen, and of all of them (``files(source)`` when the files hold
+    other values than the screen, dates as dates) only when a download is clicked. A national
+    list of candidates is thousands of rows put in words, otherwise on every run."""
+    _table(rows(on_screen(source)), column_config, row_height=row_height)
+    download_buttons(lambda: (files or rows)(source), file_stem, key=key, excel=excel, day=day)
+
+
+def _table(shown: pd.DataFrame, column_config: dict | None, height: int | None = None,
+           row_height: int | None = None) -> None:
     st.dataframe(shown, hide_index=True, column_config=column_config, row_height=row_height,
                  height=height or table_height(len(shown), row_px=row_height or _ROW_PX))
-    download_buttons(frame if download is None else download, file_stem, key=key, excel=excel, day=day)

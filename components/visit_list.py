@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.i18n import fmt_date, fmt_int, fmt_num, lang, t
 from components.risk_labels import band_label, factor_list
-from components.tables import as_date, table_with_download
+from components.tables import as_date, built_table
 from data_access.rules.kpis import missing
 from data_access.settings import (
     INSPECTION_OVERDUE_DAYS, RISK_NONCOMPLIANCE_YEARS, VISIT_RECENT_DAYS, VISIT_REPEAT_NONCOMPLIANT,
@@ -78,7 +78,7 @@ def visit_table(visits: pd.DataFrame, code: str, *, key: str, day: date) -> None
         st.success(t("visits.empty"))
         return
     label = {column: t(f"visits.col.{column}") for column in COLUMNS}
-    table_with_download(visit_rows(visits).rename(columns=label), f"visits_{code}", key=key, excel=True, day=day,
-                        download=visit_download(visits).rename(columns=label), row_height=REASON_ROW_PX,
-                        column_config={label["reason"]: st.column_config.TextColumn(width="large"),
-                                       label["order"]: st.column_config.NumberColumn(width="small")})
+    built_table(visits, lambda part: visit_rows(part).rename(columns=label), f"visits_{code}", key=key, excel=True,
+                day=day, files=lambda part: visit_download(part).rename(columns=label), row_height=REASON_ROW_PX,
+                column_config={label["reason"]: st.column_config.TextColumn(width="large"),
+                               label["order"]: st.column_config.NumberColumn(width="small")})

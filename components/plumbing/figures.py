@@ -17,7 +17,7 @@ from types import FunctionType
 import plotly.graph_objects as go
 import streamlit as st
 
-from components.i18n import THAI_DIGITS, lang
+from components.i18n import Writing, writing
 from components.plumbing.queries import qualified_name
 from data_access.settings import FIGURE_CACHE_MAX_ENTRIES
 
@@ -31,18 +31,12 @@ def _dict_key(value: dict) -> tuple:
     return tuple(value.items())
 
 
-def _writing() -> tuple[str, bool]:
-    """What a figure's labels depend on besides its data: the language, and Thai numerals (a
-    seminar deck's choice)."""
-    return lang(), bool(st.session_state.get(THAI_DIGITS))
-
-
 @st.cache_resource(show_spinner=False, max_entries=FIGURE_CACHE_MAX_ENTRIES,
                    hash_funcs={FunctionType: qualified_name, dict: _dict_key})
-def _built(build: Callable[..., go.Figure], writing: tuple[str, bool], *args: object, **kwargs: object) -> go.Figure:
+def _built(build: Callable[..., go.Figure], written: Writing, *args: object, **kwargs: object) -> go.Figure:
     return build(*args, **kwargs)
 
 
 def shared_figure(build: Callable[..., go.Figure], *args: object, **kwargs: object) -> go.Figure:
     """``build(*args, **kwargs)`` as this session writes, built once and shared."""
-    return _built(build, _writing(), *args, **kwargs)
+    return _built(build, writing(), *args, **kwargs)

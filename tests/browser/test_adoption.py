@@ -91,6 +91,9 @@ def test_i40_ladder_in_english(page: Page, app_server: str):
     info.value.save_as(xlsx_path)
     sheet = openpyxl.load_workbook(xlsx_path).active
     assert date_formats(sheet, "Last inspected") == {"d mmm yyyy"}
+    header = [cell.value for cell in sheet[1]]
+    reasons = [row[header.index("Reason")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert reasons and not [text for text in reasons if THAI.search(text)], reasons[:3]  # put in words when clicked
 
 
 def test_province_page_links_to_the_page_filtered(page: Page, app_server: str):

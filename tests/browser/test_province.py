@@ -5,11 +5,15 @@ Screenshots go to tests/artifacts/.
 """
 from __future__ import annotations
 
+import re
+
+import openpyxl
+import pandas as pd
 import pytest
 from playwright.sync_api import Page, expect
 
 from data_access.reference import province_table
-from tests.browser.helpers import ARTIFACTS, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
 from tests.pdf_text import normalise, page_text
 
 pytestmark = pytest.mark.browser
@@ -17,6 +21,7 @@ pytestmark = pytest.mark.browser
 # Chon Buri (many factories), Bangkok (supervised by DIW, not ranked), Mae Hong Son (the fewest)
 CODES = ["20", "10", "58"]
 MAIN = '[data-testid="stMain"]'
+THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 def _name_th(code: str) -> str:
@@ -81,3 +86,32 @@ def test_the_district_map_shows_the_factories_and_back(page: Page, app_server: s
         expect(page.locator(f"{MAIN} .js-plotly-plot").nth(1).locator(drawn).first).to_be_attached()
         assert ("map=factories" in page.url) == points, page.url
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # the trends are still there
+
+
+def test_visit_list_and_complaints_download_in_english(page: Page, app_server: str):
+    """Both files are put in words when clicked, outside the session's run: in its language all the
+    same, every row, dates as date cells."""
+    open_app(page, app_server, "/province?code=20&lang=en")
+    main = page.locator(MAIN)
+    expect(main.get_by_text("Factories to visit")).to_be_visible()
+    with page.expect_download() as info:
+        page.locator(".st-key-province_visits_xlsx button").click()
+    visits_path = ARTIFACTS / "browser-download-visits-20-en.xlsx"
+    info.value.save_as(visits_path)
+    sheet = openpyxl.load_workbook(visits_path).active
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["#", "Factory", "Why visit"], header
+    reasons = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert reasons and not [text for text in reasons if THAI.search(text)], reasons[:3]
+    assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == list(range(1, len(reasons) + 1))
+    assert date_formats(sheet, "Last inspected") <= {"d mmm yyyy"}
+    title = main.get_by_text(re.compile(r"^Open complaints \(\d+\)$"))
+    expect(title).to_be_visible()
+    with page.expect_download() as info:
+        page.locator(".st-key-province_complaints_csv button").click()
+    complaints_path = ARTIFACTS / "browser-download-complaints-20-en.csv"
+    info.value.save_as(complaints_path)
+    frame = pd.read_csv(complaints_path, encoding="utf-8-sig", dtype=str)
+    assert list(frame.columns) == ["Received", "Days open", "Topic", "Channel", "Factory", "Status"]
+    assert len(frame) == int(re.search(r"\d+", title.inner_text()).group())
+    assert not frame["Topic"].str.contains(THAI).any() and frame["Received"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
