@@ -16,8 +16,11 @@ A figure runs from the click (or the navigation) to the LAST websocket message o
 answer is complete once Streamlit's ``script_finished`` message has arrived (a ForwardMsg read
 from the frames themselves, so it does not depend on how fast the browser draws) and no frame
 has followed for ``QUIET_S``. "script s" is the share from the answer's first frame to that
-message: roughly the server's script run; the rest is waiting for it to start and the messages
-after it. Bytes are the websocket payloads of the answer (files fetched over HTTP not included).
+message as the page received them: the server's script run, plus whatever the page's renderer,
+busy drawing the first messages, made the later ones wait for (browser and server share this
+machine's two cores; on the province and adoption pages the server's own run, timed inside it, is
+half of this figure). Bytes are the websocket payloads of the answer (files fetched over HTTP not
+included).
 
 The bare app (``bench/bare_app.py``) is measured before each table in the same run: clicks are
 read against its checkbox click, first views against its first view. Targets (issue "Fast to the
