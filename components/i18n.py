@@ -57,8 +57,9 @@ def as_written(build: Callable[[], T]) -> Callable[[], T]:
 
 
 def lang() -> str:
-    """The language in force for this session."""
-    return writing()[0]
+    """The language in force for this run (or for the file being built, :func:`as_written`)."""
+    written = _WRITTEN_AS.get()  # (not writing(): every label asks, and Thai numerals are rarely needed)
+    return written[0] if written else st.session_state.get("lang", DEFAULT_LANGUAGE)
 
 
 def t(key: str, **values: object) -> str:
