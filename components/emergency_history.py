@@ -143,10 +143,10 @@ def _playback_figure(incidents: pd.DataFrame, monthly: pd.DataFrame, outlines: d
 
 
 def history_download(history: History, *, key: str) -> None:
-    """Every incident of the history's window with its times, for CSV and Excel."""
-    rows = history_rows(history.incidents)
-    headers = {column: t(f"emergency.col.{column}") for column in rows.columns}
-    download_buttons(rows.rename(columns=headers), "emergency_history", key=key, excel=True)
+    """Every incident of the history's window with its times, for CSV and Excel (five years of
+    incidents: put in words when a file is asked for, not on every run)."""
+    download_buttons(lambda: history_rows(history.incidents).rename(columns=lambda c: t(f"emergency.col.{c}")),
+                     "emergency_history", key=key, excel=True)
 
 
 def history_rows(incidents: pd.DataFrame) -> pd.DataFrame:

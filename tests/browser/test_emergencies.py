@@ -274,3 +274,21 @@ def test_another_grouping_of_the_durations_redraws_the_table_and_its_file(page: 
         assert ("by=severity" in page.url) == (grouping == "severity"), page.url
     assert files["severity"].startswith("emergency_durations_by_severity_"), files
     assert files["type"].startswith("emergency_durations_by_type_"), files
+
+
+def test_history_download_in_english_holds_every_incident_of_the_window(page: Page, app_server: str):
+    """The five-year file is put in words when clicked, outside the session's run: in English all
+    the same, one row per incident the caption counts, times as ISO."""
+    open_app(page, app_server, "/emergencies?lang=en")
+    window = page.locator(MAIN).get_by_text(re.compile(r"^Incidents that started from .*: [\d,]+, as filtered above$"))
+    expect(window).to_be_visible()
+    incidents = int(re.search(r": ([\d,]+), as filtered", window.inner_text()).group(1).replace(",", ""))
+    button = page.locator(".st-key-emergency_history_download_csv button")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as download:
+        button.click()
+    frame = _read_csv(download.value.path().read_bytes())
+    assert list(frame.columns[:4]) == ["Incident id", "Type", "Level", "Status"], frame.columns
+    assert len(frame) == incidents and frame["Incident id"].is_unique
+    assert not frame["Type"].str.contains("[\u0e00-\u0e7f]").any()
+    assert frame["Started"].str.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}").all()
