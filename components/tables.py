@@ -99,14 +99,12 @@ def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], file_stem
                             file_name(file_stem, day, "xlsx"), _XLSX, key=f"{key}_xlsx", on_click="ignore")
 
 
-def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, download: pd.DataFrame | None = None,
-                        column_config: dict | None = None, excel: bool = False, height: int | None = None,
-                        day: date | None = None, row_height: int | None = None) -> None:
-    """A read-only table of ``frame`` (display strings) with its download buttons underneath;
-    ``download`` is the same rows with typed values (dates, numbers) when the screen shows words.
-    A ``row_height`` of several lines lets long text wrap."""
-    _table(on_screen(frame), column_config, height, row_height)
-    download_buttons(frame if download is None else download, file_stem, key=key, excel=excel, day=day)
+def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, column_config: dict | None = None,
+                        excel: bool = False, height: int | None = None, day: date | None = None) -> None:
+    """A read-only table of ``frame`` with its download buttons underneath (the files hold what the
+    screen shows; :func:`built_table` when they should hold other values)."""
+    _table(on_screen(frame), column_config, height)
+    download_buttons(frame, file_stem, key=key, excel=excel, day=day)
 
 
 def built_table(source: pd.DataFrame, rows: Callable[[pd.DataFrame], pd.DataFrame], file_stem: str, *, key: str,
@@ -115,7 +113,8 @@ def built_table(source: pd.DataFrame, rows: Callable[[pd.DataFrame], pd.DataFram
     """A table whose display rows are worth making only for the rows seen: ``rows(part)`` of the
     first rows of ``source`` on screen, and of all of them (``files(source)`` when the files hold
     other values than the screen, dates as dates) only when a download is clicked. A national
-    list of candidates is thousands of rows put in words, otherwise on every run."""
+    list of candidates is thousands of rows put in words, otherwise on every run. A
+    ``row_height`` of several lines lets long text wrap."""
     _table(rows(on_screen(source)), column_config, row_height=row_height)
     download_buttons(lambda: (files or rows)(source), file_stem, key=key, excel=excel, day=day)
 
