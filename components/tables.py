@@ -101,25 +101,22 @@ def download_buttons(frame: pd.DataFrame | Callable[[], pd.DataFrame], file_stem
 
 def table_with_download(frame: pd.DataFrame, file_stem: str, *, key: str, column_config: dict | None = None,
                         excel: bool = False, height: int | None = None, day: date | None = None) -> None:
-    """A read-only table of ``frame`` with its download buttons underneath (the files hold what the
-    screen shows; :func:`built_table` when they should hold other values)."""
-    _table(on_screen(frame), column_config, height)
-    download_buttons(frame, file_stem, key=key, excel=excel, day=day)
+    """A read-only table of ``frame`` with its download buttons underneath, the files holding what
+    the screen shows."""
+    built_table(frame, lambda part: part, file_stem, key=key, column_config=column_config, excel=excel, day=day,
+                height=height)
 
 
 def built_table(source: pd.DataFrame, rows: Callable[[pd.DataFrame], pd.DataFrame], file_stem: str, *, key: str,
                 files: Callable[[pd.DataFrame], pd.DataFrame] | None = None, column_config: dict | None = None,
-                excel: bool = False, day: date | None = None, row_height: int | None = None) -> None:
+                excel: bool = False, day: date | None = None, height: int | None = None,
+                row_height: int | None = None) -> None:
     """A table whose display rows are worth making only for the rows seen: ``rows(part)`` of the
     first rows of ``source`` on screen, and of all of them (``files(source)`` when the files hold
     other values than the screen, dates as dates) only when a download is clicked. A national
     list of candidates is thousands of rows put in words, otherwise on every run. A
     ``row_height`` of several lines lets long text wrap."""
-    _table(rows(on_screen(source)), column_config, row_height=row_height)
-    download_buttons(lambda: (files or rows)(source), file_stem, key=key, excel=excel, day=day)
-
-
-def _table(shown: pd.DataFrame, column_config: dict | None, height: int | None = None,
-           row_height: int | None = None) -> None:
+    shown = rows(on_screen(source))
     st.dataframe(shown, hide_index=True, column_config=column_config, row_height=row_height,
                  height=height or table_height(len(shown), row_px=row_height or _ROW_PX))
+    download_buttons(lambda: (files or rows)(source), file_stem, key=key, excel=excel, day=day)
