@@ -60,23 +60,21 @@ def duration_stats(incidents: pd.DataFrame, moment: datetime, by: Sequence[str])
         close_h=hours(incidents["started_at"], closed).where(closed <= moment),
         still_active=~(contained <= moment),
     )
-    stats = frame.groupby(list(by), observed=True, sort=True).agg(
+    groups = frame.groupby(list(by), observed=True, sort=True)
+    stats = groups.agg(
         incidents=("emergency_id", "size"), contained=("contain_h", "count"),
-        contain_median_h=("contain_h", "median"), contain_p90_h=("contain_h", _p90),
-        closed=("close_h", "count"), close_median_h=("close_h", "median"), close_p90_h=("close_h", _p90),
+        contain_median_h=("contain_h", "median"), closed=("close_h", "count"), close_median_h=("close_h", "median"),
         still_active=("still_active", "sum"),
     )
-    stats = stats.round(1).astype({"still_active": "int64"}).reset_index()[[*by, *DURATION_COLUMNS]]
+    # groupby's own quantile (linear, skipping gaps), not a function per group: a tenth of the time
+    p90 = groups[["contain_h", "close_h"]].quantile(P90)
+    stats = stats.assign(contain_p90_h=p90["contain_h"], close_p90_h=p90["close_h"]).round(1).astype({"still_active": "int64"}).reset_index()[[*by, *DURATION_COLUMNS]]
     return stats.sort_values(list(by), key=_in_type_order, ignore_index=True)
 
 
 def _in_type_order(column: pd.Series) -> pd.Series:
     """Types in the order of ``EMERGENCY_TYPES`` (factory accidents first), other columns as they are."""
     return column.map({kind: i for i, kind in enumerate(cfg.EMERGENCY_TYPES)}) if column.name == "type" else column
-
-
-def _p90(values: pd.Series) -> float:
-    return values.quantile(P90)
 
 
 def monthly_counts(incidents: pd.DataFrame, first: date, last: date) -> pd.DataFrame:
@@ -100,8 +98,11 @@ def repeated(incidents: pd.DataFrame, keys: Sequence[str], minimum: int = cfg.EM
     incidents: how many, of which types (codes, comma-separated, in the order of
     ``EMERGENCY_TYPES``), the worst severity and the latest start; most incidents first."""
     rows = incidents.dropna(subset=[keys[0]])
+    # the places below ``minimum`` first left out: most factories have one incident, and joining
+    # each one's types was most of the time
+    sizes = rows.groupby(list(keys), sort=False, dropna=False)["emergency_id"].transform("size")
+    rows = rows[sizes >= minimum]
     grouped = rows.groupby(list(keys), sort=False, dropna=False).agg(
         incidents=("emergency_id", "size"), worst_severity=("severity", "max"), latest=("started_at", "max"),
         types=("type", lambda kinds: ",".join(sorted(set(kinds), key=cfg.EMERGENCY_TYPES.index))))
-    chosen = grouped[grouped["incidents"] >= minimum].reset_index()
-    return chosen.sort_values(["incidents", "latest", keys[0]], ascending=[False, False, True], ignore_index=True)
+    return grouped.reset_index().sort_values(["incidents", "latest", keys[0]], ascending=[False, False, True], ignore_index=True)
