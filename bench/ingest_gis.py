@@ -6,7 +6,8 @@ its display number (written as real extracts write it: Thai digits, spaces), whi
 is a factory not stored yet; a share of names is blank (a single space) beside the operator's,
 38% of the points are missing and 1% carry a whole-degree digit error; dates are Excel serials.
 Each load runs in its own process on a fresh copy of the national database (bench/ingest.py's
-worker; DuckDB's three times, the median reported), beside the floor: DuckDB reading the same file into a table by itself.
+worker; DuckDB's three times, the median reported), beside the floor: DuckDB reading the same
+file into a table by itself.
 """
 from __future__ import annotations
 

@@ -66,9 +66,11 @@ def duration_stats(incidents: pd.DataFrame, moment: datetime, by: Sequence[str])
         contain_median_h=("contain_h", "median"), closed=("close_h", "count"), close_median_h=("close_h", "median"),
         still_active=("still_active", "sum"),
     )
-    # groupby's own quantile (linear, skipping gaps), not a function per group: a tenth of the time
+    # groupby's own quantile (linear, skipping gaps) rather than a function called per group: half
+    # the time of the three groupings on the national log
     p90 = groups[["contain_h", "close_h"]].quantile(P90)
-    stats = stats.assign(contain_p90_h=p90["contain_h"], close_p90_h=p90["close_h"]).round(1).astype({"still_active": "int64"}).reset_index()[[*by, *DURATION_COLUMNS]]
+    stats = stats.assign(contain_p90_h=p90["contain_h"], close_p90_h=p90["close_h"]).round(1)
+    stats = stats.astype({"still_active": "int64"}).reset_index()[[*by, *DURATION_COLUMNS]]
     return stats.sort_values(list(by), key=_in_type_order, ignore_index=True)
 
 
@@ -105,4 +107,5 @@ def repeated(incidents: pd.DataFrame, keys: Sequence[str], minimum: int = cfg.EM
     grouped = rows.groupby(list(keys), sort=False, dropna=False).agg(
         incidents=("emergency_id", "size"), worst_severity=("severity", "max"), latest=("started_at", "max"),
         types=("type", lambda kinds: ",".join(sorted(set(kinds), key=cfg.EMERGENCY_TYPES.index))))
-    return grouped.reset_index().sort_values(["incidents", "latest", keys[0]], ascending=[False, False, True], ignore_index=True)
+    return grouped.reset_index().sort_values(["incidents", "latest", keys[0]], ascending=[False, False, True],
+                                             ignore_index=True)
