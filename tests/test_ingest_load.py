@@ -186,6 +186,21 @@ def test_a_newer_full_export_updates_changed_rows_and_marks_missing_ones(engine,
     assert set(pd.to_datetime(risk["computed_on"]).dt.date) == {AS_OF}
 
 
+def test_two_rows_changing_different_columns_keep_each_others(engine, tmp_path):
+    """Only the columns that differ somewhere in the file are written; each row keeps the rest."""
+    a, b, c = "10200100000041", "10200100000042", "10200100000043"
+    load(engine, "factories", files.registry(tmp_path, "v1.csv", [
+        (a, "โรงงาน ก", "ชลบุรี", "1", 10, ""), (b, "โรงงาน ข", "ชลบุรี", "1", 20, ""),
+        (c, "โรงงาน ค", "ชลบุรี", "1", 30, "")]))
+    report = load(engine, "factories", files.registry(tmp_path, "v2.csv", [
+        (a, "โรงงาน ก (ใหม่)", "ชลบุรี", "1", 10, ""), (b, "โรงงาน ข", "ชลบุรี", "1", 25, ""),
+        (c, "โรงงาน ค", "ชลบุรี", "1", 30, "")]))
+    assert (report.inserted, report.updated, report.unchanged) == (0, 2, 1)
+    stored = {fid: factory(engine, fid) for fid in (a, b, c)}
+    assert [(f["name"], f["workers"], f["status"]) for f in stored.values()] == [
+        ("โรงงาน ก (ใหม่)", 10, "operating"), ("โรงงาน ข", 25, "operating"), ("โรงงาน ค", 30, "operating")]
+
+
 def test_a_factory_that_moves_district(engine, tmp_path):
     fid = "10200100000031"
     load(engine, "factories", files.registry(tmp_path, "v1.csv", [(fid, "โรงงาน", "ชลบุรี", "1", 10, "เมืองชลบุรี")]))

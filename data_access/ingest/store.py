@@ -149,7 +149,7 @@ def _matching(conn: sa.Connection, table: sa.Table, stage: sa.Table, match: sa.C
     and which of ``columns`` differ in any: one join, which also says how many rows are new
     (drivers do not all report the rows of an ``INSERT ... SELECT``). Only the columns that
     differ are then written: a GIS extract changes a few of a registry's twenty, and each column
-    set costs an update its own pass."""
+    an update sets costs DuckDB a pass over it."""
     counts = [sa.func.count().filter(table.c[c].is_distinct_from(stage.c[c])) for c in columns]
     differing = sa.func.count().filter(_differs(table, stage, columns)) if columns else sa.literal(0)
     stored, changed, *per_column = conn.execute(
