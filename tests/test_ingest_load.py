@@ -196,8 +196,8 @@ def test_two_rows_changing_different_columns_keep_each_others(engine, tmp_path):
         (a, "โรงงาน ก (ใหม่)", "ชลบุรี", "1", 10, ""), (b, "โรงงาน ข", "ชลบุรี", "1", 25, ""),
         (c, "โรงงาน ค", "ชลบุรี", "1", 30, "")]))
     assert (report.inserted, report.updated, report.unchanged) == (0, 2, 1)
-    stored = {fid: factory(engine, fid) for fid in (a, b, c)}
-    assert [(f["name"], f["workers"], f["status"]) for f in stored.values()] == [
+    stored = [factory(engine, fid) for fid in (a, b, c)]
+    assert [(f["name"], f["workers"], f["status"]) for f in stored] == [
         ("โรงงาน ก (ใหม่)", 10, "operating"), ("โรงงาน ข", 25, "operating"), ("โรงงาน ค", 30, "operating")]
 
 
