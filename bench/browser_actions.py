@@ -105,6 +105,11 @@ def buttons(key: str, first: int = 1, second: int = 0) -> Prepare:
     return lambda page, i: _checked(page, f".st-key-{key} button >> nth={first if i % 2 == 0 else second}")
 
 
+def tabs(key: str, first: int = 1, second: int = 0) -> Prepare:
+    """Tabs: tab ``first``, then tab ``second``, in turn."""
+    return lambda page, i: _checked(page, f".st-key-{key} [role='tab'] >> nth={first if i % 2 == 0 else second}")
+
+
 def map_click(key: str, province: str = MAP_PROVINCE) -> Prepare:
     """A click on ``province`` on a plotly choropleth (an SVG geo map), at the pixel of a point inside it."""
     def prepare(page: Page, i: int) -> Click:
@@ -158,8 +163,12 @@ PAGES: dict[str, list[Action]] = {
     "/province?code=20": [
         FISCAL_YEAR,
         Action("province choice", selectbox("province_code")),
-        Action("district map mode", buttons("province_map_mode")),
+        Action("tab (KPIs / factories to visit)", tabs("province_section", 2, 0)),
         LANGUAGE,
+    ],
+    "/province?code=20&section=trends": [
+        FISCAL_YEAR,
+        Action("district map mode", buttons("province_map_mode")),
     ],
     "/adoption": [
         FISCAL_YEAR,

@@ -11,7 +11,7 @@ from components.district_map import district_map
 from components.i18n import inspection_region_label, lang, t
 from components.plumbing import briefs, coverage, reference, url_state
 from components.plumbing.navigation import page_link
-from components.plumbing.params import PROVINCE
+from components.plumbing.params import PROVINCE, PROVINCE_SECTIONS
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.province_header import province_header
@@ -49,22 +49,44 @@ with st.container(horizontal=True):
                       lambda: briefs.region_brief(region, f.period), region_file_name(region, day),
                       key="brief_region", token=(region, f.period, lang()))
 
-scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)
-trends_column, map_column = st.columns(2)
-with trends_column:
-    if coverage.drawable(coverage.TRENDS, t("trends.title"), every=False):
-        trend_chart(coverage.trends(view.trends), key="province_trends")
-with map_column:
-    if coverage.measured("risky", t("district_map.title")):
-        district_map(view.districts, view.points, reference.district_geojson(code), PROVINCE, key="province_map")
-visit_table(view.visits, code, key="province_visits", day=day)
-if coverage.loaded("complaints"):
-    open_complaints_table(view.complaints, code, key="province_complaints", day=day)
-if coverage.loaded("emergencies"):
-    emergencies_table(view.emergencies)
-compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))
-if coverage.drawable(coverage.ADOPTION, t("adoption.summary.title"), every=False):
-    figures = adoption.summary_of(cached(adoption.province_adoption, f.period, NATIONAL),
-                                  cached(kpi_values.targets_by_province, f.period.fiscal_year), code, f.period)
-    adoption_summary(coverage.summary(figures), f.period, key="province_adoption")
-page_link("adoption", t("adoption.summary.open"), code=code)
+
+
+def summary() -> None:
+    """The KPIs against this year's targets, beside the region and the nation, and adoption."""
+    scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)
+    compare_table(kpi_values.compare_of(kpis, code), t(f"region.{header.region}"))
+    if coverage.drawable(coverage.ADOPTION, t("adoption.summary.title"), every=False):
+        figures = adoption.summary_of(cached(adoption.province_adoption, f.period, NATIONAL),
+                                      cached(kpi_values.targets_by_province, f.period.fiscal_year), code, f.period)
+        adoption_summary(coverage.summary(figures), f.period, key="province_adoption")
+    page_link("adoption", t("adoption.summary.open"), code=code)
+
+
+def trends() -> None:
+    """Five years by month, and the districts (or the factories) on the map."""
+    trends_column, map_column = st.columns(2)
+    with trends_column:
+        if coverage.drawable(coverage.TRENDS, t("trends.title"), every=False):
+            trend_chart(coverage.trends(view.trends), key="province_trends")
+    with map_column:
+        if coverage.measured("risky", t("district_map.title")):
+            district_map(view.districts, view.points, reference.district_geojson(code), PROVINCE, key="province_map")
+
+
+def visits() -> None:
+    visit_table(view.visits, code, key="province_visits", day=day)
+
+
+def complaints() -> None:
+    """What is still open: complaints, then emergencies."""
+    if coverage.loaded("complaints"):
+        open_complaints_table(view.complaints, code, key="province_complaints", day=day)
+    if coverage.loaded("emergencies"):
+        emergencies_table(view.emergencies)
+
+
+labels = {section: t(f"province.section.{section}") for section in PROVINCE_SECTIONS}
+for section, tab in url_state.bound_tabs(PROVINCE, "section", labels, key="province_section").items():
+    if tab.open:  # the others are neither run nor sent
+        with tab:
+            {"summary": summary, "trends": trends, "visits": visits, "complaints": complaints}[section]()

@@ -59,7 +59,8 @@ def test_the_province_scorecard_judges_nothing_it_cannot_measure(registry_only_a
     card = app.dataframe[0].value
     assert set(card["ผลงาน"]) == {"–"}
     assert not card["สถานะ"].str.contains("🔴").any()
-    shown = texts(app) + "\n".join(str(i.value) for i in app.info)
+    app.query_params["section"] = "complaints"
+    shown = texts(app.run()) + "\n".join(str(i.value) for i in app.info)
     assert "ยังไม่ได้นำเข้า “เรื่องร้องเรียน”" in shown and "ยังไม่ได้นำเข้า “เหตุฉุกเฉิน (ศบฉ.อก.)”" in shown
     assert "ไม่มีเรื่องร้องเรียนค้าง" not in shown
 

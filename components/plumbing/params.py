@@ -5,11 +5,11 @@ how they are read and written).
   (inspection region).
 * The overview's ``metric``; the risk page's factory filter (``code`` the province, ``band``,
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
-  ``metric``; the province page's ``code`` and ``map`` (districts shaded, or factories); the
-  adoption page's ``code``, ``ladder`` (``gi`` or ``i40``), ``level``, ``gi_metric``, ``i40_metric``
-  and ``by``; the emergency board's filter (``type``, ``severity``, ``status``, ``dates`` a range
-  of start days ``2026-10-01..2026-11-30``, ``code`` the province) and ``by`` (how the history
-  groups the times to contain and close).
+  ``metric``; the province page's ``code``, ``map`` (districts shaded, or factories) and
+  ``section`` (the open tab); the adoption page's ``code``, ``ladder`` (``gi`` or ``i40``),
+  ``level``, ``gi_metric``, ``i40_metric`` and ``by``; the emergency board's filter (``type``,
+  ``severity``, ``status``, ``dates`` a range of start days ``2026-10-01..2026-11-30``, ``code``
+  the province) and ``by`` (how the history groups the times to contain and close).
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
@@ -37,6 +37,8 @@ F = TypeVar("F")
 CATEGORIES = (1, 2, 3)
 ALL = "all"  # the widgets' option for "no restriction" (the value None)
 # A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
+# The province page's tabs, the first open by default: only the open one is run and drawn.
+PROVINCE_SECTIONS = ("summary", "trends", "visits", "complaints")
 FACTORY_ID_PATTERN = r"[0-9A-Za-z\u0E00-\u0E7F().\-/ ]{1,40}"
 
 
@@ -74,6 +76,7 @@ RISK = Group("risk", (
 PROVINCE = Group("province", (
     Choice("code", None, options=reference.province_codes, message="province.unknown_code"),
     Choice("map", "districts", options=("districts", "factories")),
+    Choice("section", PROVINCE_SECTIONS[0], options=PROVINCE_SECTIONS),
 ))
 
 

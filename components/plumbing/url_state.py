@@ -294,12 +294,24 @@ def bound(widget: Callable[..., Any], group: Group, name: str, *, key: str, **op
     return _state(group)[name]
 
 
-def _changed(group: Group, name: str, key: str) -> None:
+def bound_tabs(group: Group, name: str, labels: Mapping[Any, str], *, key: str) -> dict[Any, Any]:
+    """Streamlit's lazy tabs showing the value of ``name``, one tab per option (``labels``: each
+    option's label in the session's language), by option. Only the open tab's ``.open`` is true,
+    so a page runs and sends that one alone. The widget holds a label, the URL the option: a
+    link opens a tab, and a language switch keeps the tab open although every label changed."""
+    st.session_state[key] = labels[_state(group)[name]]
+    tabs = st.tabs(list(labels.values()), key=key, on_change=_changed, args=(group, name, key, labels))
+    return dict(zip(labels, tabs))
+
+
+def _changed(group: Group, name: str, key: str, labels: Mapping[Any, str] | None = None) -> None:
     """A widget's callback: its new value becomes the parameter's, and the URL shows it at once
     (a widget in a fragment reruns the fragment only, not the page's :func:`read`). A widget
     that can be emptied by a click although its parameter cannot (clicking the chosen pill)
-    keeps the value."""
+    keeps the value. A widget showing ``labels`` (tabs) gives the option of its label."""
     value = st.session_state[key]
+    if labels is not None:
+        value = next(option for option, label in labels.items() if label == value)
     param = group[name]
     if value is None and param.initial() is not None and not isinstance(param, Choices):
         return

@@ -23,9 +23,9 @@ LANGUAGE = '[data-testid="stSidebar"] [data-testid="stButtonGroup"]'
 PLOTLY_MAP = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 DECK = '[data-testid="stDeckGlJsonChart"]'
 # Every page with filters set in the sidebar (the North, inspection region 16) and, where a page
-# has one, a province of them (Chiang Rai).
+# has one, a province of them (Chiang Rai) and a tab other than the first.
 FILTERED = {"": "region=North&ir=16", "risk": "region=North&ir=16&code=57&band=high",
-            "province": "region=North&ir=16&code=57", "data": "region=North&ir=16"}
+            "province": "region=North&ir=16&code=57&section=visits", "data": "region=North&ir=16"}
 CODE_WORDS = re.compile(r"\b(" + "|".join(
     (*cfg.RISK_BAND_NAMES, *cfg.RISK_FACTORS, *cfg.FACTORY_STATUSES, *cfg.EMERGENCY_TYPES, "None", "nan", "NaT",
      "True", "False", "demo", "seed", "Choose an option")) + r")\b")
@@ -83,7 +83,7 @@ def test_every_map_fits_its_frame(page: Page, app_server: str, width: int, heigh
     canvas = page.locator(f"{DECK} canvas").first
     expect(canvas).to_be_visible()
     assert canvas.bounding_box()["width"] >= cfg.MAP_WIDTH_FACTORIES, "the factory map is framed for a wider column"
-    open_app(page, app_server, "/province?code=20")
+    open_app(page, app_server, "/province?code=20&section=trends")
     district_map = page.locator(PLOTLY_MAP).nth(1)  # after the trends
     district_map.scroll_into_view_if_needed()
     page.wait_for_timeout(800)

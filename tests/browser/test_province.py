@@ -1,7 +1,7 @@
 """The province page in a real browser on the national demo data: ``?code=`` links opened cold
 (a fresh browser page, first on a server no session has loaded ``/`` on) for a large province,
-Bangkok and a province with few factories; the charts and the map drawn; the brief downloaded.
-Screenshots go to tests/artifacts/.
+Bangkok and a province with few factories; each tab drawn only when open, in the link and kept
+across a language switch; the charts and the map drawn; the brief downloaded. Screenshots go to tests/artifacts/.
 """
 from __future__ import annotations
 
@@ -37,13 +37,40 @@ def test_deep_link_opens_cold(page: Page, cold_app_server: str, code: str):
     assert "code=" + code in page.url, page.url
     main = page.locator(MAIN)
     expect(main.get_by_text("ตัวชี้วัดเทียบเป้าหมาย")).to_be_visible()
-    expect(main.get_by_text("โรงงานที่ควรเข้าตรวจ")).to_be_visible()
+    if code == "10":  # (tables draw on a canvas: their cells are not in the DOM)
+        expect(main.get_by_text("กรมโรงงานอุตสาหกรรมกำกับดูแลโรงงานโดยตรง", exact=False)).to_be_visible()
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(0)  # the other tabs are not drawn
+    screenshot(page, f"province-{code}")
+    _open_tab(page, "แนวโน้มและแผนที่อำเภอ")
     # trends and the district map: two plotly figures, the districts an SVG geo map (no tiles)
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)
     expect(page.locator(f"{MAIN} .js-plotly-plot path.choroplethlocation").first).to_be_attached()
-    if code == "10":  # (tables draw on a canvas: their cells are not in the DOM)
-        expect(main.get_by_text("กรมโรงงานอุตสาหกรรมกำกับดูแลโรงงานโดยตรง", exact=False)).to_be_visible()
-    screenshot(page, f"province-{code}")
+    assert "section=trends" in page.url, page.url
+    screenshot(page, f"province-{code}-trends")
+    _open_tab(page, "โรงงานที่ควรเข้าตรวจ")
+    expect(main.get_by_role("heading", name="โรงงานที่ควรเข้าตรวจ")).to_be_visible()
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(0)
+
+
+def _open_tab(page: Page, label: str) -> None:
+    page.get_by_role("tab", name=label).click()
+    wait_for_app_run(page)
+    expect(page.get_by_role("tab", name=label)).to_have_attribute("aria-selected", "true")
+
+
+def test_the_open_tab_is_in_the_link_and_outlives_the_language(page: Page, app_server: str):
+    """The tab is a URL parameter of its own: a link opens it, and a language switch, which
+    changes every label, leaves the same tab open."""
+    open_app(page, app_server, "/province?code=58&section=complaints")
+    expect(page.get_by_role("tab", name="เรื่องร้องเรียนและเหตุฉุกเฉิน")).to_have_attribute("aria-selected", "true")
+    for label, tab in (("English", "Complaints and emergencies"), ("ไทย", "เรื่องร้องเรียนและเหตุฉุกเฉิน")):
+        page.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"]').locator(
+            "button", has_text=label).click()
+        wait_for_app_run(page)
+        expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
+        assert "section=complaints" in page.url and "code=58" in page.url, page.url
+    _open_tab(page, "ตัวชี้วัดและการเปรียบเทียบ")
+    assert "section=" not in page.url, page.url  # the default tab leaves the link short
 
 
 def test_unknown_code_is_explained(page: Page, app_server: str):
@@ -72,7 +99,7 @@ def test_province_brief_downloads(page: Page, app_server: str):
 
 def test_the_district_map_shows_the_factories_and_back(page: Page, app_server: str):
     """The map's encoding is a fragment of the page: it redraws the map and keeps the link."""
-    open_app(page, app_server, "/province?code=58")
+    open_app(page, app_server, "/province?code=58&section=trends")
     points_shown = """points => {
         const map = document.querySelectorAll('[data-testid="stMain"] .js-plotly-plot')[1];
         return Boolean(map && map.data) && (map.data.length > 1) === points;
@@ -91,9 +118,9 @@ def test_the_district_map_shows_the_factories_and_back(page: Page, app_server: s
 def test_visit_list_and_complaints_download_in_english(page: Page, app_server: str):
     """Both files are put in words when clicked, outside the session's run: in its language all the
     same, every row, dates as date cells."""
-    open_app(page, app_server, "/province?code=20&lang=en")
+    open_app(page, app_server, "/province?code=20&lang=en&section=visits")
     main = page.locator(MAIN)
-    expect(main.get_by_text("Factories to visit")).to_be_visible()
+    expect(main.get_by_role("heading", name="Factories to visit")).to_be_visible()
     with page.expect_download() as info:
         page.locator(".st-key-province_visits_xlsx button").click()
     visits_path = ARTIFACTS / "browser-download-visits-20-en.xlsx"
@@ -105,6 +132,7 @@ def test_visit_list_and_complaints_download_in_english(page: Page, app_server: s
     assert reasons and not [text for text in reasons if THAI.search(text)], reasons[:3]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == list(range(1, len(reasons) + 1))
     assert date_formats(sheet, "Last inspected") == {"d mmm yyyy"}
+    _open_tab(page, "Complaints and emergencies")
     title = main.get_by_text(re.compile(r"^Open complaints \(\d+\)$"))
     expect(title).to_be_visible()
     with page.expect_download() as info:
