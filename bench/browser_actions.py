@@ -175,9 +175,13 @@ PAGES: dict[str, list[Action]] = {
         Action("province choice (sidebar)", selectbox("adoption_code")),
         Action("ladder (GI / i4.0)", buttons("adoption_ladder")),
         Action("level", selectbox("adoption_level_gi")),
+        Action("tab (targets / candidates)", tabs("adoption_section", 2, 0)),
+        LANGUAGE,
+    ],
+    "/adoption?section=provinces": [
+        FISCAL_YEAR,
         Action("map metric", selectbox("adoption_metric_gi")),
         Action("map click (opens province)", map_click("adoption_map"), navigates=True),
-        LANGUAGE,
     ],
     "/emergencies": [
         FISCAL_YEAR,
@@ -185,9 +189,13 @@ PAGES: dict[str, list[Action]] = {
         Action("province choice", selectbox("emergency_code")),
         Action("severity pill", buttons("emergency_severity", 0, 0)),
         Action("status pill", buttons("emergency_status", 0, 0)),
+        Action("tab (now / history)", tabs("emergency_section")),
+        LANGUAGE,
+    ],
+    "/emergencies?section=history": [
+        FISCAL_YEAR,
         Action("durations grouping pill", buttons("emergency_durations_by")),
         Action("table row (opens province)", table_row("emergency_repeat_provinces"), navigates=True),
-        LANGUAGE,
     ],
     "/data": [
         FISCAL_YEAR,

@@ -1,7 +1,8 @@
 """Industry 4.0 and Green Industry adoption: who climbs which ladder, where, and whether the
 nation and each province will make this fiscal year's targets; one ladder at a time (GI levels
 1-5, or the ministry's i4.0 self-assessment 1.0-4.0), for the provinces the sidebar leaves in
-view or one of them, with the factories likely to move up next."""
+view or one of them; in tabs, the targets and the ladder's charts, the provinces on a map and
+ranked, and the factories likely to move up next."""
 from dataclasses import replace
 from datetime import date
 
@@ -21,6 +22,7 @@ from components.plumbing.params import ADOPTION, adoption_values
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.province_table import ranked_province_table
+from components.section_tabs import section_tabs
 from data_access import settings as cfg
 from data_access.queries import adoption, kpi_values, overview
 from data_access.rules.adoption import top_and_bottom
@@ -67,15 +69,18 @@ provinces = adoption.of_year(history, f.period.fiscal_year)
 before = coverage.metrics(cached(adoption.province_adoption, f.period.previous(), f.scope))
 kpi_cards(overview.kpis_with_change(adoption.of_province(provinces, code), adoption.of_province(before, code),
                                     ADOPTION_CARDS[ladder]), delta_label=t("kpi.vs_last_year"))
-progress = adoption.target_progress(cached(adoption.province_adoption, f.period, NATIONAL),
-                                    cached(kpi_values.targets_by_province, f.period.fiscal_year), f.period,
-                                    [cfg.NATIONAL_CODE, *filter(None, [code])], cfg.ADOPTION_TARGETS[ladder])
-progress_table(progress, names, f.period, key="adoption_progress", file_stem=f"adoption_targets_{ladder}_{stem}")
 
-if ladder == "gi":
-    gi_stock_chart(cached(adoption.gi_stock, f.period, scope), key="adoption_stock")
-    gi_flows_chart(cached(adoption.gi_flows, f.period, scope), key="adoption_flows")
-else:
+
+def ladder_section() -> None:
+    """This year's targets, then the ladder itself: GI stock and flows, or i4.0 levels and profiles."""
+    progress = adoption.target_progress(cached(adoption.province_adoption, f.period, NATIONAL),
+                                        cached(kpi_values.targets_by_province, f.period.fiscal_year), f.period,
+                                        [cfg.NATIONAL_CODE, *filter(None, [code])], cfg.ADOPTION_TARGETS[ladder])
+    progress_table(progress, names, f.period, key="adoption_progress", file_stem=f"adoption_targets_{ladder}_{stem}")
+    if ladder == "gi":
+        gi_stock_chart(cached(adoption.gi_stock, f.period, scope), key="adoption_stock")
+        gi_flows_chart(cached(adoption.gi_flows, f.period, scope), key="adoption_flows")
+        return
     left, right = st.columns(2)
     with left:
         i40_levels_chart(cached(adoption.i40_levels, f.period, scope), key="adoption_levels")
@@ -87,6 +92,15 @@ else:
     movers_table(adoption.at_level(cached(adoption.i40_movers, f.period, scope), level), key="adoption_movers",
                  file_stem=f"adoption_i40_movers_{stem}", day=f.period.day)
 
-by_metric(provinces, history, ladder, f.period.day)
-candidate_table(adoption.at_level(cached(adoption.candidates, f.period, scope, ladder), level), ladder,
-                key="adoption_candidates", file_stem=f"adoption_candidates_{ladder}_{stem}", day=f.period.day)
+
+def candidates_section() -> None:
+    candidate_table(adoption.at_level(cached(adoption.candidates, f.period, scope, ladder), level), ladder,
+                    key="adoption_candidates", file_stem=f"adoption_candidates_{ladder}_{stem}", day=f.period.day)
+
+
+def provinces_section() -> None:
+    by_metric(provinces, history, ladder, f.period.day)
+
+
+section_tabs(ADOPTION, {"ladder": ladder_section, "provinces": provinces_section, "candidates": candidates_section},
+             key="adoption_section", labels="adoption.section")

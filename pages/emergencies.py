@@ -1,7 +1,8 @@
-"""Emergency board of the emergency centre (ศบฉ.อก.): what is active now, where, how severe and
-since when, refreshed by itself without rerunning the page (the live part is a fragment), new
-severe incidents highlighted until acknowledged; then five fiscal years of history: incidents per
-month and type, times to contain and close, repeated provinces and factories, a monthly playback."""
+"""Emergency board of the emergency centre (ศบฉ.อก.), in three tabs: what is active now, where,
+how severe and since when, refreshed by itself without rerunning the page (the live part is a
+fragment), new severe incidents highlighted until acknowledged; five fiscal years of history:
+incidents per month and type, times to contain and close, repeated provinces and factories; and
+a monthly playback of where incidents started."""
 import streamlit as st
 
 from components.emergency_board import (
@@ -16,6 +17,7 @@ from components.plumbing.navigation import open_factory_card, open_province
 from components.plumbing.params import EMERGENCIES, emergency_filter, read_filter
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
+from components.section_tabs import section_tabs
 from data_access import settings as cfg
 from data_access.queries import emergencies
 
@@ -54,16 +56,27 @@ def live_board() -> None:
     incident_list(board.incidents, pending, key="emergency_list")
 
 
-live_board()
+def history_of_window() -> emergencies.History:
+    return cached(emergencies.history, f.period, flt, live_moment().date())
 
-history = cached(emergencies.history, f.period, flt, live_moment().date())
-st.header(t("emergency.history.title"))
-st.caption(t("emergency.history.window", first=fmt_date(history.first), last=fmt_date(history.last),
-             n=fmt_int(len(history.incidents))))
-monthly_chart(history.monthly, key="emergency_monthly")
-durations_table(history, key="emergency_durations")
-repeats_table(history.repeat_provinces, kind="province", key="emergency_repeat_provinces", on_pick=open_province)
-repeats_table(history.repeat_factories, kind="factory", key="emergency_repeat_factories", on_pick=open_factory_card)
-st.subheader(t("emergency.playback.title"))
-playback_map(history, outlines, key="emergency_playback")
-history_download(history, key="emergency_history_download")
+
+def history() -> None:
+    """Five fiscal years: incidents per month, times to contain and close, repeated places."""
+    window = history_of_window()
+    st.caption(t("emergency.history.window", first=fmt_date(window.first), last=fmt_date(window.last),
+                 n=fmt_int(len(window.incidents))))
+    monthly_chart(window.monthly, key="emergency_monthly")
+    durations_table(window, key="emergency_durations")
+    repeats_table(window.repeat_provinces, kind="province", key="emergency_repeat_provinces", on_pick=open_province)
+    repeats_table(window.repeat_factories, kind="factory", key="emergency_repeat_factories",
+                  on_pick=open_factory_card)
+    history_download(window, key="emergency_history_download")
+
+
+def playback() -> None:
+    st.caption(t("emergency.playback.title"))
+    playback_map(history_of_window(), outlines, key="emergency_playback")
+
+
+section_tabs(EMERGENCIES, {"board": live_board, "history": history, "playback": playback},
+             key="emergency_section", labels="emergency.section")

@@ -11,16 +11,18 @@ from components.district_map import district_map
 from components.i18n import inspection_region_label, lang, t
 from components.plumbing import briefs, coverage, reference, url_state
 from components.plumbing.navigation import page_link
-from components.plumbing.params import PROVINCE, PROVINCE_SECTIONS
+from components.plumbing.params import PROVINCE
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.province_header import province_header
 from components.province_picker import explain_no_province, pick_province
 from components.province_tables import compare_table, emergencies_table, open_complaints_table
 from components.scorecard import scorecard
+from components.section_tabs import section_tabs
 from components.trends import trend_chart
 from components.visit_list import visit_table
-from data_access.queries import adoption, kpi_values, province_view
+from data_access.queries import adoption, kpi_values, province
+from data_access.queries import visits as visits_query
 from data_access.rules.scope import NATIONAL
 
 ensure_shell()
@@ -35,15 +37,15 @@ if code is None:
     st.stop()
 
 kpis = coverage.kpis(cached(kpi_values.kpi_table, f.period))
-view = cached(province_view.province_view, code, f.period)
-header, day = view.header, f.period.day
+day = f.period.day
+header = cached(province.province_header, code, day)
 region, region_name = header.inspection_region, inspection_region_label(header.inspection_region)
 province_header(header, f.period)
 coverage.notice(coverage.PROVINCE)
 
 with st.container(horizontal=True):
     lazy_pdf_download(t("brief.province_button"), t("brief.province_download"),
-                      lambda: briefs.province_brief(view, f.period), province_file_name(header, day),
+                      lambda: briefs.province_brief(code, f.period), province_file_name(header, day),
                       key="brief_province", token=(code, f.period, lang()))
     lazy_pdf_download(t("brief.region_button", region=region_name), t("brief.region_download", region=region_name),
                       lambda: briefs.region_brief(region, f.period), region_file_name(region, day),
@@ -67,26 +69,24 @@ def trends() -> None:
     trends_column, map_column = st.columns(2)
     with trends_column:
         if coverage.drawable(coverage.TRENDS, t("trends.title"), every=False):
-            trend_chart(coverage.trends(view.trends), key="province_trends")
+            trend_chart(coverage.trends(cached(province.monthly_trends, code, f.period)), key="province_trends")
     with map_column:
         if coverage.measured("risky", t("district_map.title")):
-            district_map(view.districts, view.points, reference.district_geojson(code), PROVINCE, key="province_map")
+            district_map(cached(province.district_risk, code, day), cached(province.factory_points, code, day),
+                         reference.district_geojson(code), PROVINCE, key="province_map")
 
 
 def visits() -> None:
-    visit_table(view.visits, code, key="province_visits", day=day)
+    visit_table(cached(visits_query.visit_list, code, f.period), code, key="province_visits", day=day)
 
 
 def complaints() -> None:
     """What is still open: complaints, then emergencies."""
     if coverage.loaded("complaints"):
-        open_complaints_table(view.complaints, code, key="province_complaints", day=day)
+        open_complaints_table(cached(province.open_complaints, code, day), code, key="province_complaints", day=day)
     if coverage.loaded("emergencies"):
-        emergencies_table(view.emergencies)
+        emergencies_table(cached(province.province_emergencies, code, day))
 
 
-labels = {section: t(f"province.section.{section}") for section in PROVINCE_SECTIONS}
-for section, tab in url_state.bound_tabs(PROVINCE, "section", labels, key="province_section").items():
-    if tab.open:  # the others are neither run nor sent
-        with tab:
-            {"summary": summary, "trends": trends, "visits": visits, "complaints": complaints}[section]()
+section_tabs(PROVINCE, {"summary": summary, "trends": trends, "visits": visits, "complaints": complaints},
+             key="province_section", labels="province.section")

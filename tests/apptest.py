@@ -42,6 +42,14 @@ def open_page(page: str | None = None, timeout: float = 60, **query_params: str)
     return app.run()
 
 
+def open_tab(app: AppTest, section: str) -> AppTest:
+    """The page's tab ``section`` opened by its link parameter (AppTest cannot click a tab)."""
+    app.query_params["section"] = section
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
 def texts(app: AppTest) -> str:
     """All the text an AppTest run shows in markdown, info, warning and error boxes."""
     blocks = [*app.markdown, *app.info, *app.warning, *app.error, *app.caption, *app.title]

@@ -10,9 +10,10 @@ import tomllib
 
 import pytest
 
+from components.plumbing.params import ADOPTION_SECTIONS
 from data_access.settings import ASSETS_DIR
 from tests import adoption_fixture as fx
-from tests.apptest import app_database, open_page, texts
+from tests.apptest import app_database, open_page, open_tab, texts
 
 PAGE = "pages/adoption.py"
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -54,20 +55,23 @@ def test_default_view_is_the_green_industry_ladder_of_the_nation(adoption_app_db
     assert progress["พื้นที่"].tolist() == ["ทั้งประเทศ", "ทั้งประเทศ"]
     assert progress["ผลงานถึงวันนี้"].tolist() == [0, 3] and progress["เป้าหมายทั้งปี"].tolist() == [10, 6]
     assert progress["สถานะ"].tolist() == ["⚠️ ไม่ทันเป้า", "✅ ทันเป้า"]
-    candidates = _table(app, "เหตุผล")
+    assert len(app.get("plotly_chart")) == 2  # stock and flows: the first tab's alone
+    assert all(_param(app, name) is None for name in ("code", "ladder", "level", "section"))
+    open_tab(app, "provinces")
+    assert len(app.get("plotly_chart")) == 1  # the map; no province has 10 factories to rank a share
+    assert "ยังไม่มีจังหวัดที่มีข้อมูลพอจัดอันดับ" in [box.value for box in app.info]
+    candidates = _table(open_tab(app, "candidates"), "เหตุผล")
     assert candidates["เลขทะเบียนโรงงาน"].tolist() == [fx.F[2]]
     assert candidates["ระดับปัจจุบัน"].tolist() == ["ระดับ 2 ปฏิบัติการสีเขียว"]
     assert candidates["ระดับถัดไป"].tolist() == ["ระดับ 3 ระบบสีเขียว"]
     assert candidates["เหตุผล"].iloc[0].startswith("ถือระดับนี้มา 2.1 ปี · ตรวจ 1 ครั้งใน 3 ปี")
-    assert len(app.get("plotly_chart")) == 3  # stock, flows, map; no province has 10 factories to rank a share
-    assert "ยังไม่มีจังหวัดที่มีข้อมูลพอจัดอันดับ" in [box.value for box in app.info]
-    assert all(_param(app, name) is None for name in ("code", "ladder", "level"))
+    assert _cards(app)["สัดส่วนโรงงานสีเขียว"] == "83.3%"  # the cards stand above every tab
 
 
 def test_a_count_metric_ranks_every_province_over_five_years(adoption_app_db):
-    app = open_page(PAGE, gi_metric="gi_certified")
+    app = open_page(PAGE, gi_metric="gi_certified", section="provinces")
     assert not app.exception, app.exception
-    assert len(app.get("plotly_chart")) == 4  # stock, flows, map, five years
+    assert len(app.get("plotly_chart")) == 2  # map, five years
     ranking = _table(app, "อันดับ")
     assert ranking["จังหวัด"].tolist()[:2] == ["สมุทรปราการ", "เชียงใหม่"]
 
@@ -77,7 +81,8 @@ def test_fiscal_years_on_the_charts_are_labels_not_numbers(adoption_app_db, para
     """"2566" read as a number gets ticks at half years (2,566.5) between the fiscal years."""
     app = open_page(PAGE, **params)
     by_year = []
-    for chart in app.get("plotly_chart"):
+    charts = [*app.get("plotly_chart"), *open_tab(app, "provinces").get("plotly_chart")]
+    for chart in charts:
         figure = json.loads(chart.proto.spec)
         for trace in figure["data"]:
             if trace.get("x") and all(str(x) in {"2566", "2567", "2568", "2569", "2570"} for x in trace["x"]):
@@ -104,7 +109,7 @@ def test_deep_link_to_a_province_and_the_i40_ladder(adoption_app_db):
     movers = _table(app, "ระดับก่อนปีงบประมาณ")
     assert movers[["เลขทะเบียนโรงงาน", "ระดับก่อนปีงบประมาณ", "ระดับล่าสุด"]].values.tolist() == [
         [fx.F[3], "ระดับ 2.0", "ระดับ 3.0"]]
-    candidates = _table(app, "เหตุผล")
+    candidates = _table(open_tab(app, "candidates"), "เหตุผล")
     assert candidates["เลขทะเบียนโรงงาน"].tolist() == [fx.F[3], fx.F[5]]
     assert candidates["เหตุผล"].tolist()[0] == "มิติบุคลากร 2.00 ต่ำกว่าอีกห้ามิติ (เฉลี่ย 3.04)"
     assert _param(app, "code") == "50" and _param(app, "ladder") == "i40" and _param(app, "by") == "tsic_section"
@@ -113,12 +118,13 @@ def test_deep_link_to_a_province_and_the_i40_ladder(adoption_app_db):
 def test_a_level_filters_the_factory_lists(adoption_app_db):
     app = open_page(PAGE, ladder="i40", level="3")
     assert not app.exception, app.exception
-    assert _table(app, "เหตุผล")["เลขทะเบียนโรงงาน"].tolist() == [fx.F[3]]
     assert _table(app, "ระดับก่อนปีงบประมาณ")["เลขทะเบียนโรงงาน"].tolist() == [fx.F[3]]
+    assert _table(open_tab(app, "candidates"), "เหตุผล")["เลขทะเบียนโรงงาน"].tolist() == [fx.F[3]]
     app.selectbox(key="adoption_level_i40").select(2).run()
     assert not app.exception, app.exception
     assert _table(app, "เหตุผล")["เลขทะเบียนโรงงาน"].tolist() == [fx.F[5]]
     assert _param(app, "level") == "2"
+    open_tab(app, "ladder")
     assert any(box.value == "ยังไม่มีโรงงานที่เลื่อนระดับขึ้นในปีงบประมาณนี้" for box in app.info)
 
 
@@ -153,11 +159,15 @@ def test_english(adoption_app_db):
     app = open_page(PAGE, lang="en", ladder="i40", code="50")
     assert not app.exception, app.exception
     assert app.title[0].value == "Green Industry and Industry 4.0 adoption"
-    shown = [*app.subheader, *app.caption, *app.metric, *app.info]
-    words = [getattr(block, "value", "") for block in shown] + [metric.label for metric in app.metric]
-    assert not [w for w in words if THAI.search(str(w))], [w for w in words if THAI.search(str(w))]
-    for frame in app.dataframe:
-        assert not THAI.search(" ".join(frame.value.columns)), list(frame.value.columns)
+    for section in ADOPTION_SECTIONS:
+        open_tab(app, section)
+        assert [tab.label for tab in app.tabs] == ["Targets and levels", "Provinces: map and ranking",
+                                                   "Factories likely to move up"]
+        shown = [*app.subheader, *app.caption, *app.metric, *app.info]
+        words = [getattr(block, "value", "") for block in shown] + [metric.label for metric in app.metric]
+        assert not [w for w in words if THAI.search(str(w))], (section, [w for w in words if THAI.search(str(w))])
+        for frame in app.dataframe:
+            assert not THAI.search(" ".join(frame.value.columns)), list(frame.value.columns)
     assert "Chiang Mai" in texts(app) and "ministry's Industry 4.0 self-assessment scale (1.0-4.0)" in texts(app)
 
 

@@ -16,7 +16,7 @@ from components.plumbing import alerts
 from data_access import settings as cfg
 from data_access.db import connect, schema
 from tests import emergency_fixture as fx
-from tests.apptest import app_database, open_page, texts
+from tests.apptest import app_database, open_page, open_tab, texts
 
 PAGE = "pages/emergencies.py"
 LIST_COLUMN = "เกิดเหตุมาแล้ว"
@@ -65,9 +65,11 @@ def test_board_counts_and_list(board_db):
     ]
     assert rows["โรงงาน"].iloc[3] == "เหตุในพื้นที่ (ไม่ระบุโรงงาน)"
     assert "ข้อมูลล่าสุด 22 พ.ย. 2569 12:00:00" in texts(app)
-    assert "เหตุที่เริ่มตั้งแต่ 1 ต.ค. 2565 ถึง 22 พ.ย. 2569: 10 เหตุ" in texts(app)
     assert not _has_button(app)
     assert _banner(app) == ""  # the board itself carries no banner
+    assert [tab.label for tab in app.tabs] == ["สถานการณ์ล่าสุด", "สถิติย้อนหลัง", "ย้อนดูรายเดือน"]
+    assert "เหตุที่เริ่มตั้งแต่" not in texts(app)  # the history is in a tab of its own, not run yet
+    assert "เหตุที่เริ่มตั้งแต่ 1 ต.ค. 2565 ถึง 22 พ.ย. 2569: 10 เหตุ" in texts(open_tab(app, "history"))
 
 
 def _has_button(app) -> bool:
@@ -91,7 +93,7 @@ def test_a_province_and_a_date_range(board_db):
     app = open_page(PAGE, code="50", dates="2026-11-22..2026-11-22")
     assert not app.exception, app.exception
     assert _incident_list(app)["ประเภท"].tolist() == ["ฝุ่น PM2.5 และการเผาในที่โล่ง"]
-    assert "เหตุที่เริ่มตั้งแต่ 22 พ.ย. 2569 ถึง 22 พ.ย. 2569: 1 เหตุ" in texts(app)
+    assert "เหตุที่เริ่มตั้งแต่ 22 พ.ย. 2569 ถึง 22 พ.ย. 2569: 1 เหตุ" in texts(open_tab(app, "history"))
 
 
 def test_a_bad_link_is_explained_and_nothing_stored_changes(board_db):

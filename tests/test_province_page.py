@@ -10,7 +10,7 @@ import pytest
 
 from data_access.settings import ASSETS_DIR
 from tests import province_fixture
-from tests.apptest import app_database, open_page, texts
+from tests.apptest import app_database, open_page, open_tab, texts
 
 PAGE = "pages/province.py"
 PLACEHOLDER = re.compile(r"{(\w+)}")
@@ -25,14 +25,6 @@ def _scorecard(app) -> dict[str, dict]:
     """KPI label -> its row of the scorecard table (the first table of the page)."""
     frame = app.dataframe[0].value
     return {row["ตัวชี้วัด"]: row for row in frame.to_dict("records")}
-
-
-def _open(app, section: str):
-    """The tab ``section`` opened by a link (AppTest cannot click a tab)."""
-    app.query_params["section"] = section
-    app.run()
-    assert not app.exception, app.exception
-    return app
 
 
 def test_deep_link_to_a_province_with_data(province_app_db):
@@ -51,7 +43,7 @@ def test_deep_link_to_a_province_with_data(province_app_db):
     assert [tab.label for tab in app.tabs] == [
         "ตัวชี้วัดและการเปรียบเทียบ", "แนวโน้มและแผนที่อำเภอ", "โรงงานที่ควรเข้าตรวจ", "เรื่องร้องเรียนและเหตุฉุกเฉิน"]
     assert not any("เหตุผลที่ควรเข้าตรวจ" in table.value for table in app.dataframe)  # the open tab's alone
-    visits = _open(app, "visits").dataframe[0].value
+    visits = open_tab(app, "visits").dataframe[0].value
     assert visits["โรงงาน"].tolist() == ["บริษัท ทดสอบ 1 จำกัด", "บริษัท ทดสอบ 2 จำกัด"]
     assert "เรื่องร้องเรียนค้าง 1 เรื่อง" in visits["เหตุผลที่ควรเข้าตรวจ"].iloc[0]
     assert "ไม่เคยได้รับการตรวจ" in visits["เหตุผลที่ควรเข้าตรวจ"].iloc[1]
@@ -64,7 +56,7 @@ def test_deep_link_to_a_province_without_data(province_app_db):
     assert app.title[0].value == "ชลบุรี · Chon Buri"
     assert "ยังไม่มีข้อมูลผู้ตรวจราชการของเขตนี้" in texts(app)
     assert {row["สถานะ"] for row in _scorecard(app).values()} == {"⚪ ไม่ประเมิน"}
-    _open(app, "visits")
+    open_tab(app, "visits")
     assert any(box.value == "ไม่มีโรงงานที่เข้าเกณฑ์ต้องเข้าตรวจ" for box in app.success)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from components.plumbing.pages import PAGES
-from tests.apptest import open_page, texts
+from tests.apptest import open_page, open_tab, texts
 
 MISSING_TH = "ยังไม่มีข้อมูลบางส่วน"
 MISSING_EN = "Some data are not loaded yet"
@@ -59,8 +59,7 @@ def test_the_province_scorecard_judges_nothing_it_cannot_measure(registry_only_a
     card = app.dataframe[0].value
     assert set(card["ผลงาน"]) == {"–"}
     assert not card["สถานะ"].str.contains("🔴").any()
-    app.query_params["section"] = "complaints"
-    shown = texts(app.run()) + "\n".join(str(i.value) for i in app.info)
+    shown = texts(open_tab(app, "complaints")) + "\n".join(str(i.value) for i in app.info)
     assert "ยังไม่ได้นำเข้า “เรื่องร้องเรียน”" in shown and "ยังไม่ได้นำเข้า “เหตุฉุกเฉิน (ศบฉ.อก.)”" in shown
     assert "ไม่มีเรื่องร้องเรียนค้าง" not in shown
 

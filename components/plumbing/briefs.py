@@ -24,10 +24,12 @@ def _brief_province(view: ProvinceView, period: Period) -> BriefProvince:
     return BriefProvince(view, card, reference.district_shapes(view.code))
 
 
-def province_brief(view: ProvinceView, period: Period) -> bytes:
-    """The PDF brief of one province."""
+def province_brief(code: str, period: Period) -> bytes:
+    """The PDF brief of one province: everything about it is read here, when the brief is asked
+    for, not by the page, which reads only what its open tab shows."""
     from components.brief.document import province_brief_pdf
 
+    view = cached(province_view.province_view, code, period)
     return province_brief_pdf(_brief_province(view, period), period)
 
 

@@ -7,9 +7,10 @@ how they are read and written).
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
   ``metric``; the province page's ``code``, ``map`` (districts shaded, or factories) and
   ``section`` (the open tab); the adoption page's ``code``, ``ladder`` (``gi`` or ``i40``),
-  ``level``, ``gi_metric``, ``i40_metric`` and ``by``; the emergency board's filter (``type``,
+  ``level``, ``gi_metric``, ``i40_metric``, ``by`` and ``section``; the emergency board's filter (``type``,
   ``severity``, ``status``, ``dates`` a range of start days ``2026-10-01..2026-11-30``, ``code``
-  the province) and ``by`` (how the history groups the times to contain and close).
+  the province), ``by`` (how the history groups the times to contain and close) and ``section``
+  (the open tab).
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
@@ -37,8 +38,11 @@ F = TypeVar("F")
 CATEGORIES = (1, 2, 3)
 ALL = "all"  # the widgets' option for "no restriction" (the value None)
 # A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
-# The province page's tabs, the first open by default: only the open one is run and drawn.
+# The tabs of the province, adoption and emergency pages, in their order (the first is open by
+# default); pages/ draws each (components/section_tabs.py).
 PROVINCE_SECTIONS = ("summary", "trends", "visits", "complaints")
+ADOPTION_SECTIONS = ("ladder", "provinces", "candidates")
+EMERGENCY_SECTIONS = ("board", "history", "playback")
 FACTORY_ID_PATTERN = r"[0-9A-Za-z\u0E00-\u0E7F().\-/ ]{1,40}"
 
 
@@ -118,6 +122,7 @@ ADOPTION = Group("adoption", (
     Choice("gi_metric", ADOPTION_MAP["gi"][0], options=ADOPTION_MAP["gi"]),
     Choice("i40_metric", ADOPTION_MAP["i40"][0], options=ADOPTION_MAP["i40"]),
     Choice("by", "region", options=cfg.I40_GROUPINGS),
+    Choice("section", ADOPTION_SECTIONS[0], options=ADOPTION_SECTIONS),
 ))
 
 
@@ -139,6 +144,7 @@ EMERGENCIES = Group("emergencies", (
     DateRange("dates", None, message="emergency.bad_dates"),
     Choice("code", None, options=reference.province_codes, message="emergency.unknown_province", none_option=ALL),
     Choice("by", "type", options=tuple(DURATION_GROUPINGS)),
+    Choice("section", EMERGENCY_SECTIONS[0], options=EMERGENCY_SECTIONS),
 ))
 
 

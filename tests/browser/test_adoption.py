@@ -34,17 +34,28 @@ def test_cold_deep_link_with_filters_shows_the_filtered_view(fresh_app_server: s
     expect(main.locator("h1").first).to_contain_text("อุตสาหกรรมสีเขียวและอุตสาหกรรม 4.0")
     expect(main.get_by_text("ปีงบประมาณ 2569 · ข้อมูล ณ 30 ก.ย. 2569 · ชลบุรี")).to_be_visible()
     expect(main.get_by_text("คะแนนรายมิติ: ชลบุรี เทียบทั้งประเทศ")).to_be_visible()
-    expect(main.get_by_text("โรงงานที่พร้อมยกระดับอุตสาหกรรม 4.0", exact=False)).to_be_visible()
     expect(page.get_by_role("combobox", name="จังหวัด (หน้าการยกระดับ)")).to_match_aria_snapshot(
         '- combobox "จังหวัด (หน้าการยกระดับ)": ชลบุรี')
     expect(main.get_by_role("combobox", name="ระดับ (รายชื่อโรงงาน)")).to_match_aria_snapshot(
         '- combobox "ระดับ (รายชื่อโรงงาน)": ระดับ 2.0')
     for part in ("ladder=i40", "code=20", "level=2", "by=category", "fy=2569"):
         assert part in page.url, page.url
-    # levels per year, the dimensions, the map (every province drawn, no tiles) and the five-year comparison
-    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(4)
-    expect(page.locator(f"{MAIN} {CHOROPLETH_AREAS}")).to_have_count(len(province_shapes()))
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # levels per year and the dimensions
     screenshot(page, "adoption-cold-i40-20")
+    _open_tab(page, "แผนที่และอันดับจังหวัด")
+    # the map (every province drawn, no tiles) and the five-year comparison
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)
+    expect(page.locator(f"{MAIN} {CHOROPLETH_AREAS}")).to_have_count(len(province_shapes()))
+    for part in ("ladder=i40", "code=20", "level=2", "by=category", "fy=2569", "section=provinces"):
+        assert part in page.url, page.url
+    _open_tab(page, "โรงงานที่พร้อมยกระดับ")
+    expect(main.get_by_text("โรงงานที่พร้อมยกระดับอุตสาหกรรม 4.0", exact=False)).to_be_visible()
+
+
+def _open_tab(page: Page, label: str) -> None:
+    page.get_by_role("tab", name=label).click()
+    wait_for_app_run(page)
+    expect(page.get_by_role("tab", name=label)).to_have_attribute("aria-selected", "true")
 
 
 def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
@@ -52,8 +63,9 @@ def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
     main = page.locator(MAIN)
     expect(main.get_by_text("ใบรับรองอุตสาหกรรมสีเขียวตามระดับ")).to_be_visible()
     expect(main.get_by_text("ความก้าวหน้าเทียบเป้าหมายปีงบประมาณ")).to_be_visible()
-    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(4)  # stock, flows, map, five years
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # stock and flows: the first tab's alone
     screenshot(page, "adoption-gi-th")
+    _open_tab(page, "โรงงานที่พร้อมยกระดับ")
     with page.expect_download() as info:
         page.locator(".st-key-adoption_candidates_csv button").click()
     csv_path = ARTIFACTS / "browser-download-adoption-candidates.csv"
@@ -82,8 +94,9 @@ def test_i40_ladder_in_english(page: Page, app_server: str):
     headings = main.locator("h1, h2, h3, [data-testid='stCaptionContainer'], [data-testid='stMetricLabel']")
     thai = [text for text in headings.all_inner_texts() if THAI.search(text)]
     assert not thai, thai
-    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(4)
+    expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # levels per year and the dimensions
     screenshot(page, "adoption-i40-en")
+    _open_tab(page, "Factories likely to move up")
     # The workbook is built when clicked, outside the session's run: it is in the session's language all the same.
     with page.expect_download() as info:
         page.locator(".st-key-adoption_candidates_xlsx button").click()

@@ -7,7 +7,8 @@ zoom and position the viewer chose, the page keeps its scroll, the highlight las
 acknowledged, and another page shows the banner that links back to the board.
 
 On the national demo data (``app_server``): the map is drawn, a click on a province opens its
-page, the list downloads as CSV and Excel, the playback's slider moves month by month. The ``page``
+page, the list downloads as CSV and Excel, the history and the playback open in tabs of their own
+(the playback's slider moves month by month). The ``page``
 fixture fails any test on a request leaving the machine and on console errors.
 """
 from __future__ import annotations
@@ -198,7 +199,7 @@ def test_national_board_map_click_and_downloads(page: Page, app_server: str):
 
 
 def test_a_factory_with_repeat_incidents_opens_its_card(page: Page, app_server: str):
-    open_app(page, app_server, "/emergencies")
+    open_app(page, app_server, "/emergencies?section=history")
     table = page.locator('[data-testid="stDataFrame"]').filter(has_text="เลขทะเบียน")
     table.scroll_into_view_if_needed()
     box = table.bounding_box()
@@ -210,6 +211,9 @@ def test_a_factory_with_repeat_incidents_opens_its_card(page: Page, app_server: 
 
 def test_playback_goes_month_by_month(page: Page, app_server: str):
     open_app(page, app_server, "/emergencies")
+    page.get_by_role("tab", name="ย้อนดูรายเดือน").click()
+    wait_for_app_run(page)
+    assert "section=playback" in page.url, page.url
     playback = page.locator('[data-testid="stPlotlyChart"]').last
     playback.scroll_into_view_if_needed()
     month = playback.locator("text").filter(has_text=re.compile(r"^เดือน "))  # the slider's current value
@@ -260,7 +264,7 @@ def _screen_point(view: dict, box: dict, lon: float, lat: float) -> tuple[float,
 
 def test_another_grouping_of_the_durations_redraws_the_table_and_its_file(page: Page, app_server: str):
     """The grouping is a fragment of the page: it changes the table, its download and the link."""
-    open_app(page, app_server, "/emergencies")
+    open_app(page, app_server, "/emergencies?section=history")
     files = {}
     for grouping, button, header in (("severity", 1, "ระดับ"), ("type", 0, "ประเภท")):
         pill = page.locator(f".st-key-emergency_durations_by button >> nth={button}")
@@ -279,7 +283,7 @@ def test_another_grouping_of_the_durations_redraws_the_table_and_its_file(page: 
 def test_history_download_in_english_holds_every_incident_of_the_window(page: Page, app_server: str):
     """The five-year file is put in words when clicked, outside the session's run: in English all
     the same, one row per incident the caption counts, times as ISO."""
-    open_app(page, app_server, "/emergencies?lang=en")
+    open_app(page, app_server, "/emergencies?lang=en&section=history")
     window = page.locator(MAIN).get_by_text(re.compile(r"^Incidents that started from .*: [\d,]+, as filtered above$"))
     expect(window).to_be_visible()
     incidents = int(re.search(r": ([\d,]+), as filtered", window.inner_text()).group(1).replace(",", ""))
