@@ -52,7 +52,6 @@ with st.container(horizontal=True):
                       key="brief_region", token=(region, f.period, lang()))
 
 
-
 def summary() -> None:
     """The KPIs against this year's targets, beside the region and the nation, and adoption."""
     scorecard(kpi_values.scorecard_of(kpis, code), is_bangkok=header.is_bangkok, elapsed=f.period.elapsed)

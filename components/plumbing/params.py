@@ -7,10 +7,10 @@ how they are read and written).
   ``factor``, ``class``, ``type``, ``overdue``, ``complaints``), ``factory`` (the open card) and
   ``metric``; the province page's ``code``, ``map`` (districts shaded, or factories) and
   ``section`` (the open tab); the adoption page's ``code``, ``ladder`` (``gi`` or ``i40``),
-  ``level``, ``gi_metric``, ``i40_metric``, ``by`` and ``section``; the emergency board's filter (``type``,
-  ``severity``, ``status``, ``dates`` a range of start days ``2026-10-01..2026-11-30``, ``code``
-  the province), ``by`` (how the history groups the times to contain and close) and ``section``
-  (the open tab).
+  ``level``, ``gi_metric``, ``i40_metric``, ``by`` and ``section``; the emergency board's filter
+  (``type``, ``severity``, ``status``, ``dates`` a range of start days
+  ``2026-10-01..2026-11-30``, ``code`` the province), ``by`` (how the history groups the times
+  to contain and close) and ``section``.
 
 Lists are comma-separated (``band=high,critical``), flags are ``1``, codes are the stored codes
 (DOPA province codes, risk band and factor names), never labels.
@@ -37,12 +37,12 @@ from data_access.rules.scope import Scope
 F = TypeVar("F")
 CATEGORIES = (1, 2, 3)
 ALL = "all"  # the widgets' option for "no restriction" (the value None)
-# A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
 # The tabs of the province, adoption and emergency pages, in their order (the first is open by
 # default); pages/ draws each (components/section_tabs.py).
 PROVINCE_SECTIONS = ("summary", "trends", "visits", "complaints")
 ADOPTION_SECTIONS = ("ladder", "provinces", "candidates")
 EMERGENCY_SECTIONS = ("board", "history", "playback")
+# A registration number in either form: 14 digits, or the display form (จ3-9(6)-100/51ปจ).
 FACTORY_ID_PATTERN = r"[0-9A-Za-z\u0E00-\u0E7F().\-/ ]{1,40}"
 
 

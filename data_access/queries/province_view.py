@@ -1,7 +1,8 @@
-"""Everything the province page and the visit brief show about one province at one day, read on
-one connection: the page makes one cached call, and the brief of a whole inspection region is
-the same bundle for each of its provinces. KPIs are read apart (:func:`kpi_values.kpi_table`),
-once for all provinces, since ranks and comparisons need them all.
+"""Everything the visit brief shows about one province at one day, read on one connection: one
+cached call for a province's brief, and the same bundle for each province of an inspection
+region's. The province page reads each tab's part alone, from the same queries. KPIs are read
+apart (:func:`kpi_values.kpi_table`), once for all provinces, since ranks and comparisons need
+them all.
 """
 from __future__ import annotations
 
