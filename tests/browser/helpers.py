@@ -137,6 +137,13 @@ def open_app(page: Page, base_url: str, path_and_query: str = "",
     return page
 
 
+def open_tab(page: Page, label: str) -> None:
+    """Click the tab ``label`` and wait for its run: a lazy tab is drawn only once it is open."""
+    page.get_by_role("tab", name=label).click()
+    wait_for_app_run(page)
+    expect(page.get_by_role("tab", name=label)).to_have_attribute("aria-selected", "true")
+
+
 def assert_no_exception(page: Page) -> None:
     exceptions = page.get_by_test_id("stException")
     count = exceptions.count()

@@ -20,7 +20,9 @@ from data_access.queries import adoption, catalog
 from data_access.reference import province_shapes
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL
-from tests.browser.helpers import ARTIFACTS, CHOROPLETH_AREAS, date_formats, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import (
+    ARTIFACTS, CHOROPLETH_AREAS, date_formats, open_app, open_tab, screenshot, wait_for_app_run,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,20 +44,14 @@ def test_cold_deep_link_with_filters_shows_the_filtered_view(fresh_app_server: s
         assert part in page.url, page.url
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # levels per year and the dimensions
     screenshot(page, "adoption-cold-i40-20")
-    _open_tab(page, "แผนที่และอันดับจังหวัด")
+    open_tab(page, "แผนที่และอันดับจังหวัด")
     # the map (every province drawn, no tiles) and the five-year comparison
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)
     expect(page.locator(f"{MAIN} {CHOROPLETH_AREAS}")).to_have_count(len(province_shapes()))
     for part in ("ladder=i40", "code=20", "level=2", "by=category", "fy=2569", "section=provinces"):
         assert part in page.url, page.url
-    _open_tab(page, "โรงงานที่พร้อมยกระดับ")
+    open_tab(page, "โรงงานที่พร้อมยกระดับ")
     expect(main.get_by_text("โรงงานที่พร้อมยกระดับอุตสาหกรรม 4.0", exact=False)).to_be_visible()
-
-
-def _open_tab(page: Page, label: str) -> None:
-    page.get_by_role("tab", name=label).click()
-    wait_for_app_run(page)
-    expect(page.get_by_role("tab", name=label)).to_have_attribute("aria-selected", "true")
 
 
 def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
@@ -65,7 +61,7 @@ def test_default_view_in_thai_with_downloads(page: Page, app_server: str):
     expect(main.get_by_text("ความก้าวหน้าเทียบเป้าหมายปีงบประมาณ")).to_be_visible()
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # stock and flows: the first tab's alone
     screenshot(page, "adoption-gi-th")
-    _open_tab(page, "โรงงานที่พร้อมยกระดับ")
+    open_tab(page, "โรงงานที่พร้อมยกระดับ")
     with page.expect_download() as info:
         page.locator(".st-key-adoption_candidates_csv button").click()
     csv_path = ARTIFACTS / "browser-download-adoption-candidates.csv"
@@ -96,7 +92,7 @@ def test_i40_ladder_in_english(page: Page, app_server: str):
     assert not thai, thai
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)  # levels per year and the dimensions
     screenshot(page, "adoption-i40-en")
-    _open_tab(page, "Factories likely to move up")
+    open_tab(page, "Factories likely to move up")
     # The workbook is built when clicked, outside the session's run: it is in the session's language all the same.
     with page.expect_download() as info:
         page.locator(".st-key-adoption_candidates_xlsx button").click()

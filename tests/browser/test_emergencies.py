@@ -28,7 +28,7 @@ from playwright.sync_api import Page, expect
 from data_access.db import connect, schema
 from data_access.reference import province_shapes
 from data_access.settings import LOCAL_TIMEZONE
-from tests.browser.helpers import open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import open_app, open_tab, screenshot, wait_for_app_run
 from tests.emergency_fixture import incident, insert
 
 pytestmark = pytest.mark.browser
@@ -211,8 +211,7 @@ def test_a_factory_with_repeat_incidents_opens_its_card(page: Page, app_server: 
 
 def test_playback_goes_month_by_month(page: Page, app_server: str):
     open_app(page, app_server, "/emergencies")
-    page.get_by_role("tab", name="ย้อนดูรายเดือน").click()
-    wait_for_app_run(page)
+    open_tab(page, "ย้อนดูรายเดือน")
     assert "section=playback" in page.url, page.url
     playback = page.locator('[data-testid="stPlotlyChart"]').last
     playback.scroll_into_view_if_needed()

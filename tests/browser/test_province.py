@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from data_access.reference import province_table
-from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import ARTIFACTS, date_formats, open_app, open_tab, screenshot, wait_for_app_run
 from tests.pdf_text import normalise, page_text
 
 pytestmark = pytest.mark.browser
@@ -41,21 +41,15 @@ def test_deep_link_opens_cold(page: Page, cold_app_server: str, code: str):
         expect(main.get_by_text("กรมโรงงานอุตสาหกรรมกำกับดูแลโรงงานโดยตรง", exact=False)).to_be_visible()
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(0)  # the other tabs are not drawn
     screenshot(page, f"province-{code}")
-    _open_tab(page, "แนวโน้มและแผนที่อำเภอ")
+    open_tab(page, "แนวโน้มและแผนที่อำเภอ")
     # trends and the district map: two plotly figures, the districts an SVG geo map (no tiles)
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(2)
     expect(page.locator(f"{MAIN} .js-plotly-plot path.choroplethlocation").first).to_be_attached()
     assert "section=trends" in page.url, page.url
     screenshot(page, f"province-{code}-trends")
-    _open_tab(page, "โรงงานที่ควรเข้าตรวจ")
+    open_tab(page, "โรงงานที่ควรเข้าตรวจ")
     expect(main.get_by_role("heading", name="โรงงานที่ควรเข้าตรวจ")).to_be_visible()
     expect(page.locator(f"{MAIN} .js-plotly-plot")).to_have_count(0)
-
-
-def _open_tab(page: Page, label: str) -> None:
-    page.get_by_role("tab", name=label).click()
-    wait_for_app_run(page)
-    expect(page.get_by_role("tab", name=label)).to_have_attribute("aria-selected", "true")
 
 
 def test_the_open_tab_is_in_the_link_and_outlives_the_language(page: Page, app_server: str):
@@ -69,7 +63,7 @@ def test_the_open_tab_is_in_the_link_and_outlives_the_language(page: Page, app_s
         wait_for_app_run(page)
         expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
         assert "section=complaints" in page.url and "code=58" in page.url, page.url
-    _open_tab(page, "ตัวชี้วัดและการเปรียบเทียบ")
+    open_tab(page, "ตัวชี้วัดและการเปรียบเทียบ")
     assert "section=" not in page.url, page.url  # the default tab leaves the link short
 
 
@@ -132,7 +126,7 @@ def test_visit_list_and_complaints_download_in_english(page: Page, app_server: s
     assert reasons and not [text for text in reasons if THAI.search(text)], reasons[:3]
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == list(range(1, len(reasons) + 1))
     assert date_formats(sheet, "Last inspected") == {"d mmm yyyy"}
-    _open_tab(page, "Complaints and emergencies")
+    open_tab(page, "Complaints and emergencies")
     title = main.get_by_text(re.compile(r"^Open complaints \(\d+\)$"))
     expect(title).to_be_visible()
     with page.expect_download() as info:
