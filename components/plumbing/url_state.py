@@ -308,10 +308,11 @@ def _changed(group: Group, name: str, key: str, labels: Mapping[Any, str] | None
     """A widget's callback: its new value becomes the parameter's, and the URL shows it at once
     (a widget in a fragment reruns the fragment only, not the page's :func:`read`). A widget
     that can be emptied by a click although its parameter cannot (clicking the chosen pill)
-    keeps the value. A widget showing ``labels`` (tabs) gives the option of its label."""
+    keeps the value. A widget showing ``labels`` (tabs) gives the option of its label (none for
+    a label it no longer shows: the value is kept)."""
     value = st.session_state[key]
     if labels is not None:
-        value = next(option for option, label in labels.items() if label == value)
+        value = next((option for option, label in labels.items() if label == value), None)
     param = group[name]
     if value is None and param.initial() is not None and not isinstance(param, Choices):
         return
