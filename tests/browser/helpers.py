@@ -33,6 +33,7 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 APP_READY_TIMEOUT_MS = 90_000  # the first run on national data loads and caches a lot
 NETWORK_IDLE_TIMEOUT_MS = 15_000
+LANGUAGE_BUTTONS = '[data-testid="stSidebar"] [data-testid="stButtonGroup"]'
 
 
 def free_port() -> int:
@@ -135,6 +136,13 @@ def open_app(page: Page, base_url: str, path_and_query: str = "",
     wait_for_app_run(page, timeout)
     assert_no_exception(page)
     return page
+
+
+def switch_language(page: Page, label: str) -> None:
+    """Click the sidebar's language button ``label`` (``"English"``, ``"ไทย"``) and wait for the run."""
+    page.locator(LANGUAGE_BUTTONS).locator("button", has_text=label).click()
+    wait_for_app_run(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
 def open_tab(page: Page, label: str) -> None:

@@ -14,12 +14,11 @@ from playwright.sync_api import Page, expect
 
 from data_access import settings as cfg
 from data_access.reference import province_shapes, province_table
-from tests.browser.helpers import GEO_VIEW_JS, open_app, screenshot, wait_for_app_run
+from tests.browser.helpers import GEO_VIEW_JS, open_app, screenshot, switch_language, wait_for_app_run
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = ((1280, 720), (1440, 900), (1920, 1080))
-LANGUAGE = '[data-testid="stSidebar"] [data-testid="stButtonGroup"]'
 PLOTLY_MAP = '[data-testid="stPlotlyChart"] .js-plotly-plot'
 DECK = '[data-testid="stDeckGlJsonChart"]'
 # Every page with filters set in the sidebar (the North, inspection region 16) and, where a page
@@ -35,18 +34,12 @@ def _params(page: Page) -> dict[str, str]:
     return {name: values[-1] for name, values in parse_qs(urlsplit(page.url).query, keep_blank_values=True).items()}
 
 
-def _switch_language(page: Page, label: str) -> None:
-    page.locator(LANGUAGE).locator("button", has_text=label).click()
-    wait_for_app_run(page)
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-
-
 @pytest.mark.parametrize("path", list(FILTERED), ids=[p or "overview" for p in FILTERED])
 def test_language_round_trip_keeps_the_filters_and_codes(page: Page, app_server: str, path: str):
     open_app(page, app_server, f"/{path}?{FILTERED[path]}")
     wanted = parse_qs(FILTERED[path])
     for label, lang in (("English", "en"), ("ไทย", None), ("English", "en")):
-        _switch_language(page, label)
+        switch_language(page, label)
         params = _params(page)
         assert params.get("lang") == lang, page.url
         for name, (value,) in wanted.items():

@@ -1,7 +1,8 @@
 """The province page in a real browser on the national demo data: ``?code=`` links opened cold
 (a fresh browser page, first on a server no session has loaded ``/`` on) for a large province,
 Bangkok and a province with few factories; each tab drawn only when open, in the link and kept
-across a language switch; the charts and the map drawn; the brief downloaded. Screenshots go to tests/artifacts/.
+across a language switch; the charts and the map drawn; the brief downloaded. Screenshots go to
+tests/artifacts/.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from data_access.reference import province_table
-from tests.browser.helpers import ARTIFACTS, date_formats, open_app, open_tab, screenshot, wait_for_app_run
+from tests.browser.helpers import (
+    ARTIFACTS, date_formats, open_app, open_tab, screenshot, switch_language, wait_for_app_run,
+)
 from tests.pdf_text import normalise, page_text
 
 pytestmark = pytest.mark.browser
@@ -58,9 +61,7 @@ def test_the_open_tab_is_in_the_link_and_outlives_the_language(page: Page, app_s
     open_app(page, app_server, "/province?code=58&section=complaints")
     expect(page.get_by_role("tab", name="เรื่องร้องเรียนและเหตุฉุกเฉิน")).to_have_attribute("aria-selected", "true")
     for label, tab in (("English", "Complaints and emergencies"), ("ไทย", "เรื่องร้องเรียนและเหตุฉุกเฉิน")):
-        page.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"]').locator(
-            "button", has_text=label).click()
-        wait_for_app_run(page)
+        switch_language(page, label)
         expect(page.get_by_role("tab", name=tab)).to_have_attribute("aria-selected", "true")
         assert "section=complaints" in page.url and "code=58" in page.url, page.url
     open_tab(page, "ตัวชี้วัดและการเปรียบเทียบ")
