@@ -1,6 +1,8 @@
 """Risk map: which provinces are behind on their risky factories (choropleth), where the factories
 that match the filters are (pydeck: hexagons for the country, points for a province or a narrow
 filter), each factory's score explained on its card, and the list to download."""
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -10,7 +12,7 @@ from components.factory_map import band_legend, factory_map, hex_deck, hex_legen
 from components.factory_table import factory_table
 from components.i18n import fiscal_year_label, fmt_date, fmt_int, t
 from components.metric_map import label, metric_choropleth, metric_selector
-from components.plumbing import coverage, reference
+from components.plumbing import coverage, reference, url_state
 from components.plumbing.navigation import open_province
 from components.plumbing.params import RISK, factory_filter, read_filter
 from components.plumbing.queries import cached
@@ -31,11 +33,21 @@ def province_map(metrics: pd.DataFrame) -> None:
         metric_choropleth(metrics, reference.province_geojson(), metric, key="risk_choropleth", on_click=open_province)
 
 
+@st.fragment
+def factory_details(factories: pd.DataFrame, day: date) -> None:
+    """The open factory's card over the table of factories: a fragment, so that a row clicked (or
+    the card closed) redraws these alone, not the two maps above them."""
+    if (factory_id := url_state.current(RISK)["factory"]) is not None:
+        factory_card_view(cached(risk_map.factory_card, factory_id, day), factory_id)
+    if not factories.empty:
+        factory_table(factories, key="risk_table", on_pick=select_factory, day=day)
+
+
 ensure_shell()
 require_data()
 
 f = current()
-values, flt, in_view = read_filter(RISK, f.scope, factory_filter)
+_, flt, in_view = read_filter(RISK, f.scope, factory_filter)
 
 st.title(t("risk.title"))
 st.caption(t("risk.subtitle", fy=fiscal_year_label(f.period.fiscal_year), day=fmt_date(f.period.day)))
@@ -72,7 +84,4 @@ with factories_column:
     if located and (province is not None or located <= cfg.RISK_MAP_MAX_POINTS):
         band_legend()
 
-if (factory_id := values["factory"]) is not None:
-    factory_card_view(cached(risk_map.factory_card, factory_id, f.period.day), factory_id)
-if not factories.empty:
-    factory_table(factories, key="risk_table", on_pick=select_factory, day=f.period.day)
+factory_details(factories, f.period.day)

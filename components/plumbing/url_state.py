@@ -268,8 +268,10 @@ def current(group: Group) -> dict[str, Any]:
 
 
 def set_value(group: Group, name: str, value: Any) -> None:
-    """Change one value (from a click on a map, say); the URL follows on the next read."""
+    """Change one value (from a click on a map, say); the URL shows it at once, as a click in a
+    fragment reruns the fragment only, not the page's :func:`read`."""
     _state(group)[name] = value
+    _write_url(group, _state(group))
 
 
 def refuse(group: Group, name: str, text: str) -> None:
@@ -335,7 +337,7 @@ def _write_url(group: Group, values: Mapping[str, Any]) -> None:
             st.query_params.pop(param.name, None)
         elif st.query_params.get(param.name) != text:
             st.query_params[param.name] = text
-    st.session_state[_SEEN][group.name] = {p.name: wanted.get(p.name) for p in group.params}
+    st.session_state.setdefault(_SEEN, {})[group.name] = {p.name: wanted.get(p.name) for p in group.params}
 
 
 def _explain(rejected: list[tuple[Param, str]]) -> None:

@@ -103,7 +103,7 @@ def test_province_points_tooltip_and_card(page: Page, app_server: str):
     screenshot(page, "risk-province-card")
 
 
-def test_table_row_opens_the_card(page: Page, app_server: str):
+def test_table_row_opens_the_card_and_its_button_closes_it(page: Page, app_server: str):
     open_app(page, app_server, "/risk?code=11")
     table = page.locator('[data-testid="stDataFrame"]').last
     table.scroll_into_view_if_needed()
@@ -112,6 +112,12 @@ def test_table_row_opens_the_card(page: Page, app_server: str):
     page.wait_for_url(re.compile(r"[?&]factory=\d{14}"))
     wait_for_app_run(page)
     expect(page.get_by_text("การตรวจล่าสุด", exact=False)).to_be_visible()
+
+    # The card and the table rerun alone (a fragment): the link follows all the same.
+    page.locator(".st-key-risk_card_close button").click()
+    page.wait_for_url(lambda url: "factory=" not in url)
+    wait_for_app_run(page)
+    expect(page.get_by_text("การตรวจล่าสุด", exact=False)).to_have_count(0)
 
 
 @pytest.mark.parametrize("language, bands, dated", [
