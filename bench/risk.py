@@ -19,7 +19,7 @@ from data_access.queries import catalog, risk_map
 from data_access.queries.risk_map import FactoryFilter
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL, Scope
-from data_access.settings import PROJECT_ROOT
+from data_access.settings import PROJECT_ROOT, TABLE_SCREEN_ROWS
 
 PAGE = "pages/risk.py"
 TARGET_BYTES = 1_500_000
@@ -36,7 +36,9 @@ def run(engine: sa.Engine) -> None:
         every_band = FactoryFilter(scope=Scope(province_code=code))
         calls = {
             "risk_map.province_risk_metrics": lambda: risk_map.province_risk_metrics(conn, period, NATIONAL),
-            "risk_map.matching_factories (national)": lambda: risk_map.matching_factories(conn, day, national),
+            "risk_map.matching_counts (national)": lambda: risk_map.matching_counts(conn, day, national),
+            "risk_map.matching_factories (national, first rows)":
+                lambda: risk_map.matching_factories(conn, day, national, TABLE_SCREEN_ROWS),
             "risk_map.factory_cells (national)": lambda: risk_map.factory_cells(conn, day, national),
             f"risk_map.matching_factories ({code})": lambda: risk_map.matching_factories(conn, day, province),
             f"risk_map.matching_factories ({code}, every band)":

@@ -18,13 +18,15 @@ _SHOWN = ("name", "score", "band", "top_factors", "last_inspected_on", "open_com
 _DOWNLOADED = (*_SHOWN, "lat", "lon")
 
 
-def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], None], day: date) -> None:
+def factory_table(frame: pd.DataFrame, total: int, every_row: Callable[[], pd.DataFrame], *, key: str,
+                  on_pick: Callable[[str], None], day: date) -> None:
     """The first rows of ``frame`` (as :func:`risk_map.matching_factories` orders it: highest
-    scores) on screen, dates in words; every row in the downloads, dates as dates, put in words
-    only when a file is asked for (tens of thousands of rows, on every run otherwise)."""
+    scores; its first rows may be all it holds) on screen out of ``total``, dates in words; the
+    downloads hold ``every_row()``, dates as dates, read and put in words only when a file is
+    asked for (tens of thousands of rows, on every run otherwise)."""
     st.subheader(t("risk.table.title"))
     st.caption(t("risk.table.caption"))
-    shown = _in_words(on_screen(frame, "risk.table.shown"))[list(_SHOWN)]
+    shown = _in_words(on_screen(frame, "risk.table.shown", total))[list(_SHOWN)]
     shown = shown.assign(last_inspected_on=shown["last_inspected_on"].map(lambda v: fmt_date(as_date(v))))
     headers = {column: t(f"risk.col.{column}") for column in _DOWNLOADED}
 
@@ -37,7 +39,7 @@ def factory_table(frame: pd.DataFrame, *, key: str, on_pick: Callable[[str], Non
                  selection_mode="single-row", height=table_height(len(shown)),
                  column_config={headers["score"]: st.column_config.NumberColumn(format="%.1f"),
                                 headers["name"]: st.column_config.TextColumn(pinned=True)})
-    download_buttons(lambda: _in_words(frame)[list(_DOWNLOADED)].rename(columns=headers), "risk_factories",
+    download_buttons(lambda: _in_words(every_row())[list(_DOWNLOADED)].rename(columns=headers), "risk_factories",
                      key=f"{key}_download", excel=True, day=day)
 
 

@@ -38,11 +38,13 @@ def table_height(rows: int, max_rows: int = TABLE_MAX_ROWS, row_px: int = _ROW_P
     return _HEADER_PX + row_px * max(1, min(rows, max_rows))
 
 
-def on_screen(frame: pd.DataFrame, message: str = "table.shown") -> pd.DataFrame:
+def on_screen(frame: pd.DataFrame, message: str = "table.shown", total: int | None = None) -> pd.DataFrame:
     """The first ``TABLE_SCREEN_ROWS`` rows of ``frame``, with a caption saying how many of how
-    many when rows are left out: a thousand rows cost the browser half a megabyte on every run."""
-    if len(frame) > TABLE_SCREEN_ROWS:
-        st.caption(t(message, shown=fmt_int(TABLE_SCREEN_ROWS), n=fmt_int(len(frame))))
+    many (``total``, when ``frame`` holds the first rows only) when rows are left out: a thousand
+    rows cost the browser half a megabyte on every run."""
+    total = len(frame) if total is None else total
+    if total > TABLE_SCREEN_ROWS:
+        st.caption(t(message, shown=fmt_int(TABLE_SCREEN_ROWS), n=fmt_int(total)))
     return frame.head(TABLE_SCREEN_ROWS)
 
 

@@ -15,11 +15,13 @@ from components.metric_map import label, metric_choropleth, metric_selector
 from components.plumbing import coverage, reference, url_state
 from components.plumbing.navigation import open_province
 from components.plumbing.params import RISK, factory_filter, read_filter
+from components.plumbing.database import run
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.risk_labels import band_label
 from data_access import settings as cfg
 from data_access.queries import risk_map
+from data_access.queries.risk_map import FactoryFilter
 
 
 @st.fragment
@@ -34,13 +36,15 @@ def province_map(metrics: pd.DataFrame) -> None:
 
 
 @st.fragment
-def factory_details(factories: pd.DataFrame, day: date) -> None:
+def factory_details(factories: pd.DataFrame, matching: int, day: date, flt: FactoryFilter) -> None:
     """The open factory's card over the table of factories: a fragment, so that a row clicked (or
-    the card closed) redraws these alone, not the two maps above them."""
+    the card closed) redraws these alone, not the two maps above them. The downloads read every
+    one of the ``matching`` factories when asked for."""
     if (factory_id := url_state.current(RISK)["factory"]) is not None:
         factory_card_view(cached(risk_map.factory_card, factory_id, day), factory_id)
-    if not factories.empty:
-        factory_table(factories, key="risk_table", on_pick=select_factory, day=day)
+    if matching:
+        factory_table(factories, matching, lambda: run(risk_map.matching_factories, day, flt), key="risk_table",
+                      on_pick=select_factory, day=day)
 
 
 ensure_shell()
@@ -56,32 +60,33 @@ st.caption(t("risk.model_help", n=len(cfg.RISK_FACTORS),
 coverage.notice(coverage.RISK)
 factory_filter_controls(in_view)
 metrics = coverage.metrics(cached(risk_map.province_risk_metrics, f.period, f.scope, flt))
-factories = cached(risk_map.matching_factories, f.period.day, flt)
+counts = cached(risk_map.matching_counts, f.period.day, flt)
 province = flt.scope.province_code
+points = counts.located > 0 and (province is not None or counts.located <= cfg.RISK_MAP_MAX_POINTS)
+# Points need every matching factory; hexagons are counted apart, and the table shows its first rows.
+factories = cached(risk_map.matching_factories, f.period.day, flt, None if points else cfg.TABLE_SCREEN_ROWS)
 
 provinces_column, factories_column = st.columns([2, 3])
 with provinces_column:
     province_map(metrics)
 with factories_column:
     st.subheader(t("risk.factories"))
-    located = int(factories["lat"].notna().sum())
-    st.caption(t("risk.matching", n=fmt_int(len(factories)), unlocated=fmt_int(len(factories) - located),
-                 risky=fmt_int(factories["band"].isin(cfg.RISKY_BANDS).sum())))
+    st.caption(t("risk.matching", n=fmt_int(counts.matching), unlocated=fmt_int(counts.matching - counts.located),
+                 risky=fmt_int(counts.risky)))
     outlines = reference.province_geojson() if province is None else reference.provinces_and_districts_geojson(province)
-    if factories.empty:
+    if not counts.matching:
         st.info(t("risk.no_match"))
-    elif not located:
+    elif not counts.located:
         st.info(t("risk.map.no_points"))
-    elif province is not None or located <= cfg.RISK_MAP_MAX_POINTS:
+    elif points:
         st.caption(t("risk.map.points"))
         factory_map(point_deck(factories, outlines), key="risk_points", on_pick=select_factory,
                     ids_by_layer=layer_ids(factories))
+        band_legend()
     else:
         st.caption(t("risk.map.hexagons"))
         cells = cached(risk_map.factory_cells, f.period.day, flt)
         factory_map(hex_deck(cells, outlines, reference.bounds_of(in_view["code"])), key="risk_hexagons")
         hex_legend()
-    if located and (province is not None or located <= cfg.RISK_MAP_MAX_POINTS):
-        band_legend()
 
-factory_details(factories, f.period.day)
+factory_details(factories, counts.matching, f.period.day, flt)

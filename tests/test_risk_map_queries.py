@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from data_access.queries import risk_map
-from data_access.queries.risk_map import FactoryFilter
+from data_access.queries.risk_map import FactoryFilter, MatchingCounts
 from data_access.rules.fiscal import Period
 from data_access.rules.metrics import RISK_MAP
 from data_access.rules.scope import NATIONAL, Scope
@@ -115,6 +115,20 @@ def test_matching_factories_last_year(loaded):
     # On 22 Nov 2025 F5 was not registered yet; F4 operated but is not scored (struck off since).
     assert _ids(loaded, FactoryFilter(), fx.LAST_YEAR) == [F1, F3, F2]
     assert _ids(loaded, FactoryFilter(overdue_only=True), fx.LAST_YEAR) == [F2]
+
+
+def test_matching_counts_and_the_first_rows(loaded):
+    """The page counts the matching factories without their rows, and reads the first rows only
+    of a filter whose points it does not draw."""
+    with loaded.connect() as conn:
+        every = risk_map.matching_counts(conn, fx.AS_OF, FactoryFilter())
+        north = risk_map.matching_counts(conn, fx.AS_OF, FactoryFilter(scope=Scope(region="North")))
+        none = risk_map.matching_counts(conn, fx.AS_OF, FactoryFilter(categories=(1, 2)))
+        first = risk_map.matching_factories(conn, fx.AS_OF, FactoryFilter(), limit=2)
+    assert every == MatchingCounts(matching=4, located=3, risky=2)   # F2 has no point; F1 and F3 risky
+    assert north == MatchingCounts(matching=2, located=2, risky=1)   # F3, F5
+    assert none == MatchingCounts(matching=0, located=0, risky=0)
+    assert first["factory_id"].tolist() == [F1, F3]
 
 
 def test_matching_factories_columns(loaded):

@@ -166,10 +166,32 @@ def _overdue(day: date, scored: bool) -> sa.ColumnElement[bool]:
 
 # --- (b) matching factories --------------------------------------------------------------------
 
-def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter) -> pd.DataFrame:
-    """Operating factories that pass ``flt`` on ``day``, highest score first, with the columns
-    the map and the table show (``POINT_COLUMNS``); coordinates rounded for the browser."""
-    frame = read_frame(conn, _matching_query(day, flt, _scored_on(conn, day)))
+@dataclass(frozen=True)
+class MatchingCounts:
+    """How many factories :func:`matching_factories` holds, how many of them have coordinates and
+    how many are risky."""
+
+    matching: int
+    located: int
+    risky: int
+
+
+def matching_counts(conn: sa.Connection, day: date, flt: FactoryFilter) -> MatchingCounts:
+    """The counts of the factories that pass ``flt`` on ``day``, without their rows: a national
+    filter matches tens of thousands (20 MB of rows for the low band added), of which the page
+    shows the first ones, and their hexagons rather than their points."""
+    m = _matching_query(day, flt, _scored_on(conn, day)).order_by(None).subquery().c
+    located = sa.and_(m.lat.is_not(None), m.lon.is_not(None))
+    row = conn.execute(sa.select(sa.func.count(), sa.func.count().filter(located),
+                                 sa.func.count().filter(m.band.in_(cfg.RISKY_BANDS)))).one()
+    return MatchingCounts(*(int(value) for value in row))
+
+
+def matching_factories(conn: sa.Connection, day: date, flt: FactoryFilter, limit: int | None = None) -> pd.DataFrame:
+    """Operating factories that pass ``flt`` on ``day``, highest score first (the first ``limit``
+    only, when given), with the columns the map and the table show (``POINT_COLUMNS``);
+    coordinates rounded for the browser."""
+    frame = read_frame(conn, _matching_query(day, flt, _scored_on(conn, day)).limit(limit))
     frame["top_factors"] = top_factors(frame[list(PTS_COLUMNS)])
     frame[["lat", "lon"]] = _rounded_points(frame)
     frame["last_inspected_on"] = pd.to_datetime(frame["last_inspected_on"]).dt.date

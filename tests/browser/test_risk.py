@@ -17,7 +17,12 @@ from playwright.sync_api import Page, expect
 
 from bench.browser_actions import GEO_PIXEL_JS
 from components.i18n import labels
+from components.plumbing.params import default_factory_filter
+from data_access.db.connect import make_engine
+from data_access.queries import catalog, risk_map
 from data_access.reference import province_shapes
+from data_access.rules.fiscal import Period
+from data_access.rules.scope import NATIONAL
 from data_access.settings import TABLE_SCREEN_ROWS
 from tests.browser.helpers import ARTIFACTS, date_formats, open_app, screenshot, wait_for_app_run
 
@@ -144,3 +149,25 @@ def test_the_factory_list_downloads_whole_in_the_session_language(page: Page, ap
     sheet = openpyxl.load_workbook(files["xlsx"]).active
     assert [cell.value for cell in sheet[1]] == list(rows.columns) and sheet.max_row == len(rows) + 1
     assert date_formats(sheet, inspected) == {dated}
+
+
+def test_the_national_list_downloads_every_matching_factory(page: Page, app_server: str, national_db):
+    """Nationally the page reads the first rows of the list only (its map counts hexagons apart);
+    the file reads every matching factory when it is asked for."""
+    open_app(page, app_server, "/risk")
+    expect(page.get_by_text(labels()["risk.map.hexagons"]["th"])).to_be_visible()
+    button = page.locator(".st-key-risk_table_download_csv button")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as info:
+        button.click()
+    saved = ARTIFACTS / "browser-download-risk-factories-national.csv"
+    info.value.save_as(saved)
+    engine = make_engine(f"duckdb:///{national_db}")
+    try:
+        with engine.connect() as conn:
+            day = Period.at(catalog.data_as_of(conn)).day
+            expected = risk_map.matching_counts(conn, day, default_factory_filter(NATIONAL))
+    finally:
+        engine.dispose()
+    rows = pd.read_csv(saved, encoding="utf-8-sig", dtype=str)
+    assert len(rows) == expected.matching > TABLE_SCREEN_ROWS
