@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.choropleth import BASE_MAP_URL, GEO_LAYOUT
-from components.i18n import fixed_labels, name_column, t
+from components.i18n import fixed_labels, fmt_int, name_column, t
 from components.map_view import fit, geojson_bounds
 from components.plumbing.figures import shared_figure
 from components.plumbing.url_state import Group, bound
@@ -30,8 +30,9 @@ _PLAIN = [[0, BLANK], [1, BLANK]]
 @st.fragment
 def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, group: Group, *, key: str) -> None:
     """``districts`` (code, names, operating, risky) on ``geojson`` (the province's districts),
-    shaded by ``risky``, or ``points`` (name, lat, lon, band, score) over them: ``group``'s
-    ``map`` parameter says which. A fragment: the other encoding redraws the map alone."""
+    shaded by ``risky``, or ``points`` (name, lat, lon, band, score; ``located`` of them in all,
+    the caption says when some are left out) over them: ``group``'s ``map`` parameter says
+    which. A fragment: the other encoding redraws the map alone."""
     st.subheader(t("district_map.title"))
     if not geojson["features"]:
         st.info(t("district_map.no_boundaries"))
@@ -40,6 +41,8 @@ def district_map(districts: pd.DataFrame, points: pd.DataFrame, geojson: dict, g
     mode = bound(st.segmented_control, group, "map", key=f"{key}_mode", label=t("district_map.show"),
                  options=modes, format_func=fixed_labels(modes, lambda m: t(f"district_map.mode.{m}")),
                  label_visibility="collapsed")
+    if mode == FACTORIES and len(points) and (located := int(points["located"].iloc[0])) > len(points):
+        st.caption(t("district_map.capped", shown=fmt_int(len(points)), n=fmt_int(located)))
     figure = (shared_figure(_districts_figure, districts, geojson) if mode == DISTRICTS
               else shared_figure(_factories_figure, districts, points, geojson))
     st.plotly_chart(figure, key=f"{key}_{mode}",

@@ -173,6 +173,9 @@ RECENT_EMERGENCY_DAYS = 90
 FACTORY_TYPE_NUMBERS = tuple(range(1, 108))
 # With no province chosen, more matching factories than this are drawn as hexagons, not points.
 RISK_MAP_MAX_POINTS = 5_000
+# The province page's district map draws this many factories at most, the highest scores (a
+# province of the 3x data sent 1.8 MB of points, all of them).
+DISTRICT_MAP_MAX_POINTS = 5_000
 # H3 resolution of the hexagons (5: cells of about 250 km², some 1,500 over the country).
 RISK_HEX_RESOLUTION = 5
 # Colour classes of the hexagons: lower bounds of risky factories in a cell (0 is its own class).

@@ -13,9 +13,9 @@ from components.factory_table import factory_table
 from components.i18n import fiscal_year_label, fmt_date, fmt_int, t
 from components.metric_map import label, metric_choropleth, metric_selector
 from components.plumbing import coverage, reference, url_state
+from components.plumbing.database import run
 from components.plumbing.navigation import open_province
 from components.plumbing.params import RISK, factory_filter, read_filter
-from components.plumbing.database import run
 from components.plumbing.queries import cached
 from components.plumbing.shell import current, ensure_shell, require_data
 from components.risk_labels import band_label

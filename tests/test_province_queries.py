@@ -159,6 +159,7 @@ def test_district_risk_and_points(loaded):
         districts = province.district_risk(conn, "11", fx.AS_OF)
         points = province.factory_points(conn, "11", fx.AS_OF)
         none = province.factory_points(conn, "50", fx.AS_OF)
+        capped = province.factory_points(conn, "11", fx.AS_OF, limit=1)
     assert districts["code"].tolist() == ["1101", "1102", "1103", "1104", "1105", "1106"]
     assert districts[["operating", "risky"]].sum().tolist() == [2, 1]
     assert _row(districts, "1101")["risky"] == 1 and _row(districts, "1102")["operating"] == 1
@@ -166,6 +167,8 @@ def test_district_risk_and_points(loaded):
     assert points["band"].tolist() == ["low", "critical"]
     assert points["lat"].iloc[1] == pytest.approx(13.5993)  # rounded to RISK_MAP_DECIMALS
     assert none.empty  # Chiang Mai's factories have no coordinates
+    assert points["located"].tolist() == [2, 2]
+    assert capped["factory_id"].tolist() == [F[1]] and capped["located"].tolist() == [2]  # the highest score kept
 
 
 def test_open_complaints_carry_no_personal_data(loaded):
