@@ -8,6 +8,7 @@ import tomllib
 
 import pytest
 
+from data_access import settings as cfg
 from data_access.settings import ASSETS_DIR
 from tests import province_fixture
 from tests.apptest import app_database, open_page, open_tab, texts
@@ -138,3 +139,15 @@ def test_brief_is_built_only_when_asked(province_app_db):
     downloads = {b.key: b.proto.label for b in app.get("download_button")}
     assert downloads["brief_region_download"] == "ดาวน์โหลดเอกสารทั้งเขตตรวจราชการที่ 15 (PDF)"
     assert "brief_province_download" in downloads and not _builds(app)  # the province brief stays ready
+
+
+def test_the_district_map_says_when_it_leaves_factories_out(province_app_db, monkeypatch):
+    """Samut Prakan has two factories with coordinates (F1, F2); with room for one, the map draws
+    the higher score and says how many it left out."""
+    monkeypatch.setattr(cfg, "DISTRICT_MAP_MAX_POINTS", 1)
+    app = open_page(PAGE, code="11", section="trends", map="factories")
+    assert not app.exception, app.exception
+    assert "แสดง 1 โรงงานที่คะแนนความเสี่ยงสูงสุด จากที่มีพิกัด 2 แห่ง" in texts(app)
+    monkeypatch.setattr(cfg, "DISTRICT_MAP_MAX_POINTS", 2)
+    app = open_page(PAGE, code="11", section="trends", map="factories")
+    assert "จากที่มีพิกัด" not in texts(app)

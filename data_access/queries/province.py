@@ -125,18 +125,18 @@ def district_risk(conn: sa.Connection, code: str, day: date) -> pd.DataFrame:
     return read_frame(conn, query)
 
 
-def factory_points(conn: sa.Connection, code: str, day: date,
-                   limit: int = cfg.DISTRICT_MAP_MAX_POINTS) -> pd.DataFrame:
+def factory_points(conn: sa.Connection, code: str, day: date, limit: int | None = None) -> pd.DataFrame:
     """The province's operating factories that have a coordinate, with their risk band: the
-    ``limit`` highest scores of them, lowest first (the riskiest are drawn on top), and in
-    ``located`` how many have a coordinate in all; only the columns a map draws, coordinates
-    rounded as for every map sent to the browser."""
+    ``limit`` (default ``DISTRICT_MAP_MAX_POINTS``) highest scores of them, lowest first (the
+    riskiest are drawn on top), and in ``located`` how many have a coordinate in all; only the
+    columns a map draws, coordinates rounded as for every map sent to the browser."""
     f, r = factories.c, factory_risk.c
     query = (sa.select(f.factory_id, f.name, f.lat, f.lon, r.score, r.band, r.is_risky,
                        sa.func.count().over().label("located"))
              .select_from(factories.outerjoin(factory_risk, r.factory_id == f.factory_id))
              .where(f.province_code == code, operating_on(day), f.lat.is_not(None), f.lon.is_not(None))
-             .order_by(r.score.desc().nulls_last(), f.factory_id.desc()).limit(limit))
+             .order_by(r.score.desc().nulls_last(), f.factory_id.desc())
+             .limit(cfg.DISTRICT_MAP_MAX_POINTS if limit is None else limit))
     frame = read_frame(conn, query).round({"lat": cfg.RISK_MAP_DECIMALS, "lon": cfg.RISK_MAP_DECIMALS})
     return frame.iloc[::-1].reset_index(drop=True)
 
