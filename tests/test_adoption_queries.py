@@ -3,9 +3,12 @@ docstring lists the rows), on DuckDB and PostgreSQL. As of 22 Nov 2026: fiscal y
 from 1 Oct 2026 to that day; the five fiscal years are 2566-2570."""
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pandas as pd
 import pytest
 
+from data_access.db import schema
 from data_access.queries import adoption, kpi_values, overview
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import NATIONAL, Scope
@@ -20,9 +23,13 @@ MONTHS_LEFT = 312 / (365.25 / 12)          # 23 Nov 2026 .. 30 Sep 2027
 NAN = float("nan")
 
 
-@pytest.fixture
-def conn(engine):
+@pytest.fixture(params=["counted", "stored"])
+def conn(engine, request):
+    """The fixture's tables, read as counted live or, as after a load, from the stored figures."""
     fx.load(engine)
+    if request.param == "stored":
+        with engine.begin() as connection:
+            assert adoption.refresh_figures(connection, fx.AS_OF) > 0
     with engine.connect() as connection:
         yield connection
 
@@ -245,3 +252,32 @@ def test_a_province_without_anything(conn):
     assert adoption.candidates(conn, PERIOD, Scope(province_code="58"), "i40").empty
     profile = adoption.i40_profile(conn, PERIOD, Scope(province_code="58"), "province")
     assert profile["assessed"].tolist() == [0] and profile["is_total"].tolist() == [True]
+
+
+def test_stored_periods_are_the_years_a_user_can_choose_and_their_history():
+    points, before = adoption.stored_periods(fx.AS_OF)
+    last_days = [(year, date(year - 543, 9, 30)) for year in range(2562, 2570)]  # FY2562 ends 30 Sep 2019
+    assert [(p.fiscal_year, p.day) for p in points] == [*last_days, (2570, fx.AS_OF)]
+    assert [(p.fiscal_year, p.day) for p in before] == [(2569, date(2025, 11, 22))]  # FY2570's "same point last year"
+
+
+def test_the_stored_figures_are_read_until_the_next_load(engine):
+    fx.load(engine)
+    certificates = schema.gi_certifications
+    with engine.begin() as connection:
+        adoption.refresh_figures(connection, fx.AS_OF)
+        # Certificate C209 (F8, Chiang Mai) removed behind the loads' back.
+        connection.execute(certificates.delete().where(certificates.c.certificate_id == 209))
+
+    def certified() -> tuple[int, int]:
+        """Chiang Mai's certified factories, as stored for 22 Nov 2026 and counted for 21 Nov."""
+        with engine.connect() as connection:
+            stored = adoption.province_adoption(connection, PERIOD, Scope(province_code="50"))
+            counted = adoption.province_adoption(connection, Period(fx.FISCAL_YEAR, fx.AS_OF - timedelta(days=1)),
+                                                 Scope(province_code="50"))
+        return int(stored.at[0, "gi_certified"]), int(counted.at[0, "gi_certified"])
+
+    assert certified() == (2, 1)  # F5 and F8 stored; F5 alone counted
+    with engine.begin() as connection:
+        adoption.refresh_figures(connection, fx.AS_OF)
+    assert certified() == (1, 1)

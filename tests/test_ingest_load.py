@@ -337,3 +337,23 @@ def test_gi_i40_programs_and_targets(registry_loaded, tmp_path):
     stored = rows(registry_loaded, schema.kpi_targets)
     assert stored[["fiscal_year", "province_code", "kpi_code", "target_value"]].values.tolist() == [
         [2570, "20", "gi_new", 40.0], [2570, "TH", "gi_new", 2000.0]]
+
+
+def test_each_load_counts_the_adoption_figures_again(registry_loaded, tmp_path):
+    """The adoption page reads the figures the last load stored: a certificate loaded is in
+    them as soon as its load has finished."""
+    def chon_buri() -> pd.DataFrame:
+        figures = rows(registry_loaded, schema.adoption_figures)
+        figures["day"] = pd.to_datetime(figures["day"]).dt.date
+        return figures[figures["province_code"] == "20"].set_index(["fiscal_year", "day"])
+
+    before = chon_buri()
+    load(registry_loaded, "gi", files.gi(tmp_path))
+    after = chon_buri()
+    # Nine fiscal years (the five a user can choose and the four before the oldest), each on its
+    # last day or on the as-of date, and FY2569 on 22 Nov 2025, "the same point last year".
+    assert list(after.index) == [*((year, date(year - 543, 9, 30)) for year in range(2562, 2569)),
+                                 (2569, date(2025, 11, 22)), (2569, date(2026, 9, 30)), (2570, AS_OF)]
+    # Certificate 31 of factory ...01, level 3 from 1 Jun 2025 (FY2568): new that year, held since.
+    assert (before.loc[(2568, date(2025, 9, 30)), "gi_new"], after.loc[(2568, date(2025, 9, 30)), "gi_new"]) == (0, 1)
+    assert after.loc[(2570, AS_OF), ["gi_certified", "gi_level3", "gi_certificates"]].tolist() == [1, 1, 1]

@@ -7,6 +7,8 @@ import sqlalchemy as sa
 
 from data_access import demo
 from data_access.db import connect, schema
+from data_access.queries.adoption import refresh_figures
+from data_access.queries.catalog import data_as_of
 
 Progress = Callable[[float, str], None]
 
@@ -17,8 +19,14 @@ def auto_demo_enabled() -> bool:
 
 
 def prepare(engine: sa.Engine) -> sa.Engine:
-    """Create any missing table, so that an empty database reads as "no data", not as an error."""
+    """Create any missing table, so that an empty database reads as "no data", not as an error.
+    A database made before the stored adoption figures existed gets them counted once, here:
+    loads keep them up to date from then on."""
+    counted_before = sa.inspect(engine).has_table(schema.adoption_figures.name)
     schema.create_all(engine)
+    if not counted_before:
+        with engine.begin() as conn:
+            refresh_figures(conn, data_as_of(conn))
     return engine
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from data_access.settings import I40_DIMENSIONS, NAME_FROM_FILE, RISK_FACTORS
+from data_access.settings import GI_EXPIRY_MONTHS, GI_LEVELS, I40_DIMENSIONS, NAME_FROM_FILE, RISK_FACTORS
 
 metadata = sa.MetaData()
 # A factory is keyed by its 14-digit id or, failing that, its display number (up to 40 characters),
@@ -307,6 +307,45 @@ factory_risk = sa.Table(
     sa.Column("computed_on", sa.Date, nullable=False, comment="as-of date the score refers to"),
 )
 
+# The counts of adoption_figures, with their meaning (data_access/queries/adoption.py defines them).
+ADOPTION_COUNTS = {
+    "operating": "factories operating on the day",
+    "gi_certified": "factories holding a GI certificate in force",
+    "gi_level3": "of them, at GI level 3 or above",
+    "gi_certificates": "GI certificates in force",
+    **{f"gi_expiring_{months}m": f"of them, expiring within {months} months" for months in GI_EXPIRY_MONTHS},
+    "gi_new": "first GI certificates issued in the year up to the day",
+    "gi_upgraded": "GI certificates issued in the year at a higher level than the factory held",
+    "gi_expired": "GI certificates that expired in the year up to the day",
+    "gi_revoked": "GI certificates revoked in the year up to the day",
+    "i40_assessed": "operating factories with an i4.0 assessment up to the day",
+    "i40_level_sum": "sum of their latest levels (the mean level is this over i40_assessed)",
+    "i40_advanced": "of them, at level 3.0 or above",
+    "i40_movers": "of them, higher than on the eve of the year",
+    "i40_assessments": "i4.0 assessments made in the year up to the day",
+}
+# GI certificates per level (the stock the adoption page charts), for each level of GI_LEVELS.
+GI_STOCK_COUNTS = {
+    **{f"gi_issued_l{level}": f"GI certificates at level {level} issued up to the day, since the programme began"
+       for level in GI_LEVELS},
+    **{f"gi_in_force_l{level}": f"level {level} certificates in force on the day (their factory operating)"
+       for level in GI_LEVELS},
+}
+
+adoption_figures = sa.Table(
+    "adoption_figures",
+    metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era fiscal year"),
+    sa.Column("day", sa.Date, primary_key=True,
+              comment="the day the figures are read on: the year's last day, or the data's as-of date in its year"),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), primary_key=True,
+              comment="province counted"),
+    *(sa.Column(name, sa.Integer, nullable=False, comment=meaning)
+      for name, meaning in {**ADOPTION_COUNTS, **GI_STOCK_COUNTS}.items()),
+    sa.Column("gi_target", sa.Double, comment="the province's targets gi_new + gi_upgraded; null without any"),
+    sa.Column("i40_target", sa.Double, comment="the province's target i40_assessments; null without one"),
+)
+
 # DuckDB turns an UPDATE of an indexed column into delete + insert, which it refuses for a factory
 # that other tables reference: a newer registry export could then not change a status or a type.
 # Its ART indexes do not speed up these low-cardinality filters anyway, so only PostgreSQL gets them.
@@ -328,6 +367,7 @@ TABLE_ORDER = [
     kpi_targets,
     load_log,
     factory_risk,
+    adoption_figures,
 ]
 
 

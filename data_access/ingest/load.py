@@ -28,6 +28,8 @@ from data_access.ingest.headers import locate
 from data_access.ingest.kinds import KINDS, Kind
 from data_access.ingest.reader import read_table
 from data_access.ingest.transform import prepare
+from data_access.queries.adoption import refresh_figures
+from data_access.queries.catalog import data_as_of
 from data_access.settings import (
     INGEST_EXIT_ALL_LOADED,
     INGEST_EXIT_NOTHING_LOADED,
@@ -37,7 +39,8 @@ from data_access.settings import (
 
 Progress = Callable[[float, str], None]  # (share done, step): the step is a key of STEPS
 STEPS = {"read": "reading the file", "check": "checking the rows", "write": "writing the rows",
-         "risk": "recomputing risk scores", "log": "recording the load", "done": "done"}
+         "risk": "recomputing risk scores", "log": "recording the load",
+         "figures": "counting the adoption figures", "done": "done"}
 
 
 @dataclass
@@ -137,10 +140,12 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
             if spec.refreshes_risk and written.changed:
                 report_progress(0.75, "risk")
                 report.risk_scored = store.rescore(conn, written, as_of)
-            report_progress(0.95, "log")
+            report_progress(0.90, "log")
             report.load_id = store.next_load_id(conn)
             report.finished_at = datetime.now()
             store.log_load(conn, _log_row(report, loaded_by or current_user()))
+            report_progress(0.95, "figures")
+            refresh_figures(conn, data_as_of(conn))
             if dry_run:
                 transaction.rollback()
             else:
@@ -155,7 +160,7 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
 def _written_tables(spec: Kind, written: store.Written, report: LoadReport) -> list[sa.Table]:
     """The tables a load wrote, whose statistics it leaves fresh."""
     scored = [schema.factory_risk] if report.risk_scored is not None else []
-    return ([spec.table] if written.changed else []) + scored + [schema.load_log]
+    return ([spec.table] if written.changed else []) + scored + [schema.load_log, schema.adoption_figures]
 
 
 def missing_lines(missing: pd.DataFrame, limit: int = 10) -> list[str]:

@@ -20,30 +20,35 @@ What the words mean, on a day ``D`` (a period's :attr:`~Period.day`) and in its 
 Several fiscal years are read in one query through a small table of windows (one row per
 period), so five years of history cost one round trip. Every ``*_query`` function is the SQL of
 the reader of the same name, which the benchmark runs raw.
+
+The per-province figures, the GI flows and the GI stock of every period a page can ask for are
+also counted by each load and stored (:func:`refresh_figures`): the readers take them from
+there, and count live only what was not stored.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.bulk import read_frame
-from data_access.db.schema import factories, gi_certifications, i40_assessments, inspections, kpi_targets, provinces
+from data_access.db.bulk import read_frame, replace_rows
+from data_access.db.schema import (
+    ADOPTION_COUNTS, GI_STOCK_COUNTS, adoption_figures, factories, gi_certifications, i40_assessments, inspections,
+    kpi_targets, provinces,
+)
 from data_access.rules import adoption as rules
 from data_access.rules.conditions import gi_prior_level, gi_valid_on, non_compliant_within, operating_on
-from data_access.rules.fiscal import Period
+from data_access.rules.fiscal import Period, recent_fiscal_years
 from data_access.rules.metrics import add_ratios, national_figures
-from data_access.rules.scope import Scope
+from data_access.rules.scope import NATIONAL, Scope
 
 g, a, f, p = gi_certifications.c, i40_assessments.c, factories.c, provinces.c
 EXPIRY_COLUMNS = tuple(f"expiry_{months}m" for months in cfg.GI_EXPIRY_MONTHS)
-PROVINCE_COUNTS = ("operating", "gi_certified", "gi_level3", "gi_certificates",
-                   *(f"gi_expiring_{months}m" for months in cfg.GI_EXPIRY_MONTHS), "gi_new", "gi_upgraded",
-                   "gi_revoked", "i40_assessed", "i40_level_sum", "i40_advanced", "i40_movers", "i40_assessments")
+PROVINCE_COUNTS = tuple(ADOPTION_COUNTS)
 TARGET_COLUMNS = {"gi_target": cfg.ADOPTION_TARGETS["gi"], "i40_target": cfg.ADOPTION_TARGETS["i40"]}
 FLOW_COLUMNS = ("new", "upgraded", "expired", "revoked")
 PROFILE_KEYS = {
@@ -69,8 +74,12 @@ def province_adoption(conn: sa.Connection, period: Period, scope: Scope) -> pd.D
 
 
 def province_history(conn: sa.Connection, periods: Sequence[Period], scope: Scope) -> pd.DataFrame:
-    """:func:`province_adoption` for several periods at once, with their ``fiscal_year``."""
-    frame = read_frame(conn, province_query(periods, scope))
+    """:func:`province_adoption` for several periods at once, with their ``fiscal_year``: from the
+    figures the last load stored (:func:`refresh_figures`) when it stored every one of
+    ``periods``, else counted from the tables."""
+    frame = _stored(conn, periods, scope, (*PROVINCE_COUNTS, *TARGET_COLUMNS))
+    if frame is None:
+        frame = read_frame(conn, province_query(periods, scope))
     frame[list(PROVINCE_COUNTS)] = frame[list(PROVINCE_COUNTS)].fillna(0).astype("int64")
     elapsed = frame["fiscal_year"].map({period.fiscal_year: period.elapsed for period in periods})
     frame["gi_moves"] = frame["gi_new"] + frame["gi_upgraded"]
@@ -91,6 +100,73 @@ def province_query(periods: Sequence[Period], scope: Scope) -> sa.Select:
                                                 part.c.province_code == p.code))
     return (sa.select(w.c.fiscal_year, p.code, p.name_th, p.name_en, p.region, p.inspection_region, *names)
             .select_from(joined).where(scope.province_condition(p.code)).order_by(w.c.fiscal_year, p.code))
+
+
+# --- the figures every load stores -----------------------------------------------------------
+
+def stored_periods(as_of: date) -> tuple[tuple[Period, ...], ...]:
+    """The periods the pages read on data of ``as_of``: each fiscal year a user can choose, with
+    its :func:`history_periods` and "the same point last year" (:meth:`Period.previous`). In
+    groups of distinct fiscal years, as :func:`province_query` needs them."""
+    chosen = [Period(fiscal_year, as_of) for fiscal_year in recent_fiscal_years(as_of)]
+    years = sorted({read.fiscal_year for period in chosen for read in history_periods(period)})
+    points = tuple(Period(year, as_of) for year in years)
+    read = {(period.fiscal_year, period.day) for period in points}
+    before = tuple(period.previous() for period in chosen
+                   if (period.fiscal_year - 1, period.previous().day) not in read)
+    return (points, before) if before else (points,)
+
+
+def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
+    """Count :func:`province_query` and the GI stock per level for every province and every
+    period of :func:`stored_periods`, and store them in ``adoption_figures``; returns the rows
+    stored.
+
+    Every load calls it inside its own transaction, so the stored figures are always those of
+    the tables. They make the adoption page's first view and a fiscal-year change cheap: counted
+    live, five years of certificates and assessments take about a second on PostgreSQL."""
+    if as_of is None:
+        conn.execute(adoption_figures.delete())
+        return 0
+    frames = []
+    for group in stored_periods(as_of):
+        frame = read_frame(conn, province_query(group, NATIONAL)).rename(columns={"code": "province_code"})
+        frame = frame.merge(_stock_by_province(conn, group), on=["fiscal_year", "province_code"], how="left")
+        frame["day"] = frame["fiscal_year"].map({period.fiscal_year: period.day for period in group})
+        frames.append(frame)
+    frame = pd.concat(frames, ignore_index=True)
+    counts = [*PROVINCE_COUNTS, *GI_STOCK_COUNTS]
+    frame[counts] = frame[counts].fillna(0).astype("int64")
+    return replace_rows(conn, adoption_figures, frame[[c.name for c in adoption_figures.columns]])
+
+
+def _stock_by_province(conn: sa.Connection, periods: Sequence[Period]) -> pd.DataFrame:
+    """:func:`gi_stock`'s counts per province, one column per level (``gi_issued_l1``...)."""
+    w = windows(periods)
+    counts = read_frame(conn, _gi_stock_counts(w, (w.c.fiscal_year, f.province_code)))
+    wide = counts.pivot_table(index=["fiscal_year", "province_code"], columns="level",
+                              values=["issued", "in_force"], aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=pd.MultiIndex.from_product([["issued", "in_force"], cfg.GI_LEVELS]), fill_value=0)
+    wide.columns = [f"gi_{name}_l{level}" for name, level in wide.columns]
+    return wide.reset_index()
+
+
+def _stored(conn: sa.Connection, periods: Sequence[Period], scope: Scope,
+            columns: Sequence[str]) -> pd.DataFrame | None:
+    """``columns`` of the stored figures of ``periods``, per province of ``scope`` (fiscal year,
+    code, names and regions first, as :func:`province_query` gives them), or ``None`` unless
+    every period is stored: the table is filled by loads, and a database written otherwise or a
+    period no page asks for is counted live."""
+    c = adoption_figures.c
+    wanted = {(period.fiscal_year, period.day) for period in periods}
+    keys = sa.or_(*(sa.and_(c.fiscal_year == year, c.day == day) for year, day in wanted))
+    query = (sa.select(sa.cast(c.fiscal_year, sa.Integer).label("fiscal_year"), c.day, p.code, p.name_th, p.name_en,
+                       p.region, p.inspection_region, *(c[name] for name in columns))
+             .select_from(adoption_figures.join(provinces, p.code == c.province_code))
+             .where(keys, scope.province_condition(c.province_code)).order_by(c.fiscal_year, p.code))
+    frame = read_frame(conn, query)
+    found = set(zip(frame["fiscal_year"], pd.to_datetime(frame["day"]).dt.date))
+    return frame.drop(columns="day") if found == wanted else None
 
 
 def of_year(history: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
@@ -193,7 +269,7 @@ def _gi_flows(w: sa.Subquery) -> sa.Subquery:
     events = _certificate_events(w, (w.c.fiscal_year, f.province_code)).subquery()
     e = events.c
     return sa.select(e.fiscal_year, e.province_code, e.new.label("gi_new"), e.upgraded.label("gi_upgraded"),
-                     e.revoked.label("gi_revoked")).subquery()
+                     e.expired.label("gi_expired"), e.revoked.label("gi_revoked")).subquery()
 
 
 def _latest(w: sa.Subquery, before_first_day: bool) -> sa.Subquery:
@@ -247,25 +323,43 @@ def _targets(w: sa.Subquery) -> sa.Subquery:
 def gi_stock(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
     """Per level on the day of each of the five fiscal years up to ``period``'s: ``issued``, the
     certificates issued since the programme began (the ministry's "stock", expired, revoked and
-    superseded ones included) and ``in_force`` (``fiscal_year``, ``level``; 0 where none)."""
-    return read_frame(conn, gi_stock_query(period, scope))
+    superseded ones included) and ``in_force`` (``fiscal_year``, ``level``; 0 where none); the
+    sums of the stored figures of the scope's provinces when the last load stored them."""
+    stored = _stored(conn, history_periods(period), scope, tuple(GI_STOCK_COUNTS))
+    if stored is None:
+        return read_frame(conn, gi_stock_query(period, scope))
+    sums = stored.groupby("fiscal_year")[list(GI_STOCK_COUNTS)].sum()
+    rows = [{"fiscal_year": year, "level": level, "issued": sums.at[year, f"gi_issued_l{level}"],
+             "in_force": sums.at[year, f"gi_in_force_l{level}"]} for year in sums.index for level in cfg.GI_LEVELS]
+    return pd.DataFrame(rows).astype({"issued": "int64", "in_force": "int64"})
 
 
 def gi_stock_query(period: Period, scope: Scope) -> sa.Select:
     w = windows(history_periods(period))
+    counts = _gi_stock_counts(w, (w.c.fiscal_year,), scope).subquery()
+    return _every_year_and_level(w, cfg.GI_LEVELS, sa.Integer, counts)
+
+
+def _gi_stock_counts(w: sa.Subquery, grouping: Sequence[sa.ColumnElement], scope: Scope | None = None) -> sa.Select:
+    """Certificates issued up to each window's day and those in force then, per level and ``grouping``."""
     in_force = sa.and_(gi_valid_on(w.c.day), operating_on(w.c.day))
-    counts = (sa.select(w.c.fiscal_year, g.level, sa.func.count().label("issued"),
-                        sa.func.count().filter(in_force).label("in_force"))
-              .select_from(gi_certifications.join(factories, f.factory_id == g.factory_id)
-                           .join(w, g.certified_on <= w.c.day))
-              .where(scope.province_condition(f.province_code)).group_by(w.c.fiscal_year, g.level))
-    return _every_year_and_level(w, cfg.GI_LEVELS, sa.Integer, counts.subquery())
+    query = (sa.select(*grouping, g.level, sa.func.count().label("issued"),
+                       sa.func.count().filter(in_force).label("in_force"))
+             .select_from(gi_certifications.join(factories, f.factory_id == g.factory_id)
+                          .join(w, g.certified_on <= w.c.day))
+             .group_by(*grouping, g.level))
+    return query.where(scope.province_condition(f.province_code)) if scope is not None else query
 
 
 def gi_flows(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
     """Per fiscal year of the five: certificates ``new``, ``upgraded``, ``expired`` and
-    ``revoked`` in its window (0 where none)."""
-    return read_frame(conn, gi_flows_query(period, scope))
+    ``revoked`` in its window (0 where none); the sums of the stored figures of the scope's
+    provinces when the last load stored them (:func:`refresh_figures`)."""
+    stored = _stored(conn, history_periods(period), scope, tuple(f"gi_{name}" for name in FLOW_COLUMNS))
+    if stored is None:
+        return read_frame(conn, gi_flows_query(period, scope))
+    sums = stored.groupby("fiscal_year")[[f"gi_{name}" for name in FLOW_COLUMNS]].sum().astype("int64")
+    return sums.rename(columns=lambda name: name.removeprefix("gi_")).reset_index()
 
 
 def gi_flows_query(period: Period, scope: Scope) -> sa.Select:
