@@ -355,3 +355,29 @@ def test_a_database_made_before_the_registration_columns_is_brought_up_to_date(e
         conn.execute(schema.factories.insert().values(factory_id="น.3-101(12)-123456/2569ชบ", name="ใหม่",
                                                       province_code="20", status="operating"))
         assert conn.execute(sa.select(sa.func.count()).select_from(schema.factories)).scalar_one() == 2
+
+
+def test_a_database_made_before_the_stored_figures_gets_them_counted_once(engine):
+    """Data loaded by an earlier version, which stored no figures: preparing the database counts
+    them, and preparing it again leaves them as they are (loads keep them up to date)."""
+    from data_access.db import bootstrap
+    from data_access.queries import stored_figures
+    from tests import small_fixture
+
+    small_fixture.load(engine)
+    with engine.begin() as conn:
+        for table in stored_figures.STORED_TABLES:
+            conn.execute(sa.text(f'DROP TABLE "{table.name}"'))
+    bootstrap.prepare(engine)
+
+    def stored() -> list[int]:
+        with engine.connect() as conn:
+            return [conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                    for t in stored_figures.STORED_TABLES]
+
+    # Ten periods of the 77 provinces; seven periods of 78 rows (and the nation) and 12 KPIs.
+    assert stored() == [10 * 77, 7 * 78 * 12]
+    with engine.begin() as conn:
+        conn.execute(schema.kpi_figures.delete().where(schema.kpi_figures.c.province_code == "TH"))
+    bootstrap.prepare(engine)
+    assert stored() == [10 * 77, 7 * 77 * 12]

@@ -339,9 +339,9 @@ def test_gi_i40_programs_and_targets(registry_loaded, tmp_path):
         [2570, "20", "gi_new", 40.0], [2570, "TH", "gi_new", 2000.0]]
 
 
-def test_each_load_counts_the_adoption_figures_again(registry_loaded, tmp_path):
-    """The adoption page reads the figures the last load stored: a certificate loaded is in
-    them as soon as its load has finished."""
+def test_each_load_counts_the_stored_figures_again(registry_loaded, tmp_path):
+    """The adoption page and the scorecards read the figures the last load stored: a
+    certificate loaded is in them as soon as its load has finished."""
     def chon_buri() -> pd.DataFrame:
         figures = rows(registry_loaded, schema.adoption_figures)
         figures["day"] = pd.to_datetime(figures["day"]).dt.date
@@ -357,3 +357,5 @@ def test_each_load_counts_the_adoption_figures_again(registry_loaded, tmp_path):
     # Certificate 31 of factory ...01, level 3 from 1 Jun 2025 (FY2568): new that year, held since.
     assert (before.loc[(2568, date(2025, 9, 30)), "gi_new"], after.loc[(2568, date(2025, 9, 30)), "gi_new"]) == (0, 1)
     assert after.loc[(2570, AS_OF), ["gi_certified", "gi_level3", "gi_certificates"]].tolist() == [1, 1, 1]
+    kpis = rows(registry_loaded, schema.kpi_figures).set_index(["fiscal_year", "province_code", "kpi_code"])
+    assert kpis.loc[(2568, "20", "gi_new"), "value"] == 1.0  # the scorecard's KPI, stored by the same load

@@ -1,10 +1,11 @@
 """Province queries and the KPI table against answers worked out by hand from
 tests/province_fixture.py (its docstring lists the figures), on DuckDB and PostgreSQL."""
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
 
+from data_access.db import schema
 from data_access.queries import kpi_values, province, visits
 from data_access.queries.province_view import province_view, region_views
 from data_access.rules.fiscal import Period
@@ -22,8 +23,19 @@ def loaded(engine):
     return engine
 
 
-def test_kpi_values_this_fiscal_year(loaded):
-    with loaded.connect() as conn:
+@pytest.fixture(params=["counted", "stored"])
+def kpis_loaded(loaded, request):
+    """The fixture, its KPI values read as counted live or, as after a load, as stored."""
+    if request.param == "stored":
+        with loaded.begin() as conn:
+            # FY2565-2570 on their last day or the as-of date, and FY2569 on 22 Nov 2025: 7 periods,
+            # 78 rows (77 provinces and the nation) and 12 KPIs each.
+            assert kpi_values.refresh_figures(conn, fx.AS_OF) == 7 * 78 * 12
+    return loaded
+
+
+def test_kpi_values_this_fiscal_year(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         values = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     assert len(values) == 78  # 77 provinces and the nation
     _same(_row(values, "11"), {
@@ -43,8 +55,8 @@ def test_kpi_values_this_fiscal_year(loaded):
     })
 
 
-def test_kpi_values_of_a_province_with_no_data(loaded):
-    with loaded.connect() as conn:
+def test_kpi_values_of_a_province_with_no_data(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         values = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     counts = ("complaints_received", "i_single_form", "gi_new", "gi_upgraded", "opoai_c_groups",
               "award_nominations", "i40_assessments", "emergencies")
@@ -53,8 +65,8 @@ def test_kpi_values_of_a_province_with_no_data(loaded):
                                "emergency_contain_hours": NAN})
 
 
-def test_kpi_values_same_point_last_year(loaded):
-    with loaded.connect() as conn:
+def test_kpi_values_same_point_last_year(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         values = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR - 1, LAST_YEAR))
     _same(_row(values, "11"), {"risky_inspected_pct": 0.0, "complaints_received": 1,
                                "complaints_resolved_pct": 100.0, "complaint_days_median": 10.0,
@@ -63,8 +75,26 @@ def test_kpi_values_same_point_last_year(loaded):
                                "complaint_days_median": NAN, "emergencies": 1, "emergency_contain_hours": NAN})
 
 
-def test_scorecard_targets_lights_and_ranks(loaded):
-    with loaded.connect() as conn:
+def test_the_stored_kpi_values_are_read_until_the_next_load(loaded):
+    with loaded.begin() as conn:
+        kpi_values.refresh_figures(conn, fx.AS_OF)
+        conn.execute(schema.emergencies.delete())  # behind the loads' back
+
+    def emergencies() -> tuple[int, int]:
+        """The nation's emergencies this fiscal year, as stored for 22 Nov and counted for 21 Nov."""
+        with loaded.connect() as conn:
+            stored = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
+            counted = kpi_values.kpi_values(conn, Period(fx.FISCAL_YEAR, fx.AS_OF - timedelta(days=1)))
+        return _row(stored, "TH")["emergencies"], _row(counted, "TH")["emergencies"]
+
+    assert emergencies() == (3, 0)
+    with loaded.begin() as conn:
+        kpi_values.refresh_figures(conn, fx.AS_OF)
+    assert emergencies() == (0, 0)
+
+
+def test_scorecard_targets_lights_and_ranks(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     card = kpi_values.scorecard_of(table, "11").set_index("kpi")
     expected = {  # value, target, achievement, light, previous, rank, ranked_of
@@ -92,8 +122,8 @@ def test_scorecard_targets_lights_and_ranks(loaded):
     assert fifty.loc["risky_inspected_pct", "light"] == "red"
 
 
-def test_scorecard_of_a_province_with_no_data(loaded):
-    with loaded.connect() as conn:
+def test_scorecard_of_a_province_with_no_data(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     card = kpi_values.scorecard_of(table, "58").set_index("kpi")
     assert set(card["light"]) == {"none"}
@@ -104,8 +134,8 @@ def test_scorecard_of_a_province_with_no_data(loaded):
     assert card.loc["complaints_received", "rank"] == 1 and pd.isna(card.loc["i_single_form", "rank"])
 
 
-def test_bangkok_and_the_nation_are_not_ranked(loaded):
-    with loaded.connect() as conn:
+def test_bangkok_and_the_nation_are_not_ranked(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     for code in ("10", "TH"):
         assert table.loc[table["code"] == code, "rank"].isna().all()
@@ -113,8 +143,8 @@ def test_bangkok_and_the_nation_are_not_ranked(loaded):
     assert national.loc["i_single_form", "achievement"] == pytest.approx(20.0)  # 4 of 20
 
 
-def test_compare_with_region_and_nation(loaded):
-    with loaded.connect() as conn:
+def test_compare_with_region_and_nation(kpis_loaded):
+    with kpis_loaded.connect() as conn:
         table = kpi_values.kpi_table(conn, Period(fx.FISCAL_YEAR, fx.AS_OF))
     compare = kpi_values.compare_of(table, "50").set_index("kpi")
     # the North's nine provincial offices: only Chiang Mai (50) has events

@@ -346,6 +346,18 @@ adoption_figures = sa.Table(
     sa.Column("i40_target", sa.Double, comment="the province's target i40_assessments; null without one"),
 )
 
+kpi_figures = sa.Table(
+    "kpi_figures",
+    metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era fiscal year"),
+    sa.Column("day", sa.Date, primary_key=True,
+              comment="the day the values are read on: the year's last day, or the as-of date in its year, or "
+                      "the same day a year before"),
+    sa.Column("province_code", sa.String(2), primary_key=True, comment="province, or 'TH' for the nation"),
+    sa.Column("kpi_code", sa.String(32), primary_key=True, comment="KPI code, defined in data_access/rules/kpis.py"),
+    sa.Column("value", sa.Double, comment="its value (data_access/queries/kpi_values.py); null when not measured"),
+)
+
 # DuckDB turns an UPDATE of an indexed column into delete + insert, which it refuses for a factory
 # that other tables reference: a newer registry export could then not change a status or a type.
 # Its ART indexes do not speed up these low-cardinality filters anyway, so only PostgreSQL gets them.
@@ -368,6 +380,7 @@ TABLE_ORDER = [
     load_log,
     factory_risk,
     adoption_figures,
+    kpi_figures,
 ]
 
 

@@ -24,7 +24,7 @@ from data_access.db import schema
 from data_access.db.bulk import analyze, insert_dataframe
 from data_access.demo import adoption, complaints, emergencies, factories, inspections, programs, reference_rows
 from data_access.demo.sampling import Context
-from data_access.queries.adoption import refresh_figures
+from data_access.queries import stored_figures
 from data_access.queries.risk_scores import refresh_factory_risk
 
 SCALES = {"small": 0.02, "national": 1.0, "stress": 3.0}
@@ -35,7 +35,7 @@ STEPS = {"reference": "provinces, districts and inspectors-general", "factories"
          "inspections": "inspections", "complaints": "complaints", "emergencies": "emergencies",
          "gi": "Green Industry certificates", "i40": "Industry 4.0 assessments",
          "programs": "programme participation and KPI targets", "risk": "risk scores",
-         "figures": "Green Industry and Industry 4.0 figures", "log": "load log", "done": "done"}
+         "figures": "figures per province and fiscal year", "log": "load log", "done": "done"}
 
 
 class DatabaseNotEmptyError(RuntimeError):
@@ -92,7 +92,7 @@ def generate(engine: sa.Engine, *, scale: float = 1.0, seed: int = DEFAULT_SEED,
         report(0.95, "risk")
         counts[schema.factory_risk.name] = refresh_factory_risk(conn, ctx.as_of)
         report(0.97, "figures")
-        counts[schema.adoption_figures.name] = refresh_figures(conn, ctx.as_of)
+        counts.update(stored_figures.refresh(conn, ctx.as_of))
         report(0.99, "log")
         write(schema.load_log, _load_log(ctx, load_id, started, sum(counts.values())))
     with engine.begin() as conn:

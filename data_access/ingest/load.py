@@ -28,7 +28,7 @@ from data_access.ingest.headers import locate
 from data_access.ingest.kinds import KINDS, Kind
 from data_access.ingest.reader import read_table
 from data_access.ingest.transform import prepare
-from data_access.queries.adoption import refresh_figures
+from data_access.queries import stored_figures
 from data_access.queries.catalog import data_as_of
 from data_access.settings import (
     INGEST_EXIT_ALL_LOADED,
@@ -40,7 +40,7 @@ from data_access.settings import (
 Progress = Callable[[float, str], None]  # (share done, step): the step is a key of STEPS
 STEPS = {"read": "reading the file", "check": "checking the rows", "write": "writing the rows",
          "risk": "recomputing risk scores", "log": "recording the load",
-         "figures": "counting the adoption figures", "done": "done"}
+         "figures": "counting the figures per province and fiscal year", "done": "done"}
 
 
 @dataclass
@@ -145,7 +145,7 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
             report.finished_at = datetime.now()
             store.log_load(conn, _log_row(report, loaded_by or current_user()))
             report_progress(0.95, "figures")
-            refresh_figures(conn, data_as_of(conn))
+            stored_figures.refresh(conn, data_as_of(conn))
             if dry_run:
                 transaction.rollback()
             else:
@@ -160,7 +160,7 @@ def load_file(conn: sa.Connection, kind: str, data: bytes, source: str, *, dry_r
 def _written_tables(spec: Kind, written: store.Written, report: LoadReport) -> list[sa.Table]:
     """The tables a load wrote, whose statistics it leaves fresh."""
     scored = [schema.factory_risk] if report.risk_scored is not None else []
-    return ([spec.table] if written.changed else []) + scored + [schema.load_log, schema.adoption_figures]
+    return [*([spec.table] if written.changed else []), *scored, schema.load_log, *stored_figures.STORED_TABLES]
 
 
 def missing_lines(missing: pd.DataFrame, limit: int = 10) -> list[str]:

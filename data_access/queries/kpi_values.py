@@ -15,13 +15,14 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.bulk import read_frame
+from data_access.db.bulk import read_frame, replace_rows
 from data_access.db.schema import (
-    complaints, emergencies, factories, gi_certifications, i40_assessments, kpi_targets, program_participation,
+    complaints, emergencies, factories, gi_certifications, i40_assessments, kpi_figures, kpi_targets,
+    program_participation, provinces,
 )
 from data_access.queries.overview import province_metrics
 from data_access.rules.conditions import end_of, gi_prior_level
-from data_access.rules.fiscal import Period
+from data_access.rules.fiscal import Period, recent_fiscal_years
 from data_access.rules.kpis import (
     KPI_ORDER, KPIS, SPECS, TARGET_CODES, achievement_pct, missing, ranking_value, traffic_light,
 )
@@ -44,7 +45,53 @@ def kpi_table(conn: sa.Connection, period: Period) -> pd.DataFrame:
 
 
 def kpi_values(conn: sa.Connection, period: Period) -> pd.DataFrame:
-    """Wide table: one row per province and one for the nation ('TH'), one column per KPI."""
+    """Wide table: one row per province and one for the nation ('TH'), one column per KPI; the
+    values the last load stored (:func:`refresh_figures`) when it stored ``period``'s."""
+    stored = _stored(conn, period)
+    return stored if stored is not None else _counted(conn, period)
+
+
+def stored_periods(as_of: date) -> tuple[Period, ...]:
+    """The periods the scorecards read on data of ``as_of``: each fiscal year a user can choose
+    and "the same point last year" of it (:meth:`Period.previous`), once per fiscal year and day."""
+    chosen = [Period(fiscal_year, as_of) for fiscal_year in recent_fiscal_years(as_of)]
+    periods = {(read.fiscal_year, read.day): read for period in chosen for read in (period, period.previous())}
+    return tuple(periods[key] for key in sorted(periods))
+
+
+def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
+    """Count :func:`kpi_values` for every period of :func:`stored_periods` and store them in
+    ``kpi_figures``; returns the rows stored. Every load calls it inside its own transaction:
+    counted live, a fiscal year's values take a quarter to half a second, twice for the
+    scorecard (this year and the same point last year)."""
+    frames = [_counted(conn, period).melt(id_vars="code", value_vars=list(KPI_ORDER), var_name="kpi_code")
+              .assign(fiscal_year=period.fiscal_year, day=period.day)
+              for period in (stored_periods(as_of) if as_of is not None else ())]
+    if not frames:
+        conn.execute(kpi_figures.delete())
+        return 0
+    frame = pd.concat(frames, ignore_index=True).rename(columns={"code": "province_code"})
+    return replace_rows(conn, kpi_figures, frame[[c.name for c in kpi_figures.columns]])
+
+
+def _stored(conn: sa.Connection, period: Period) -> pd.DataFrame | None:
+    """:func:`kpi_values` of ``period`` from ``kpi_figures``, or ``None`` unless every KPI of it
+    is stored."""
+    k, p = kpi_figures.c, provinces.c
+    rows = read_frame(conn, sa.select(k.province_code, k.kpi_code, k.value)
+                      .where(k.fiscal_year == period.fiscal_year, k.day == period.day))
+    if set(rows["kpi_code"]) != set(KPI_ORDER):
+        return None
+    wide = rows.pivot(index="province_code", columns="kpi_code", values="value").reindex(columns=list(KPI_ORDER))
+    names = read_frame(conn, sa.select(p.code, p.name_th, p.name_en, p.region, p.inspection_region))
+    frame = names.merge(wide.rename_axis("code").reset_index(), on="code", how="right")
+    counts = [c for c in COUNTS if c in frame.columns]
+    frame[counts] = frame[counts].astype("int64")
+    return frame[[*META_COLUMNS, *KPI_ORDER]]
+
+
+def _counted(conn: sa.Connection, period: Period) -> pd.DataFrame:
+    """:func:`kpi_values` counted from the tables."""
     start, day = period.start, period.day
     metrics = province_metrics(conn, period, NATIONAL)
     national = {"code": cfg.NATIONAL_CODE, "risky": metrics["risky"].sum(),
