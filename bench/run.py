@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import (adoption, browser, emergencies, ingest, ingest_gis, overview, plans, present,  # noqa: E402
                    province, reads, risk)
 from bench.common import national_database  # noqa: E402
+from data_access.db import bootstrap  # noqa: E402
 from data_access.db.connect import make_engine  # noqa: E402
 
 SECTIONS = {"overview": overview.run, "ingest": ingest.run, "province": province.run, "risk": risk.run,
@@ -37,7 +38,7 @@ def main() -> None:
         parser.error(f"unknown section(s): {', '.join(sorted(unknown))}")
     url = args.database_url or national_database(rebuild=args.rebuild)
     os.environ["DATABASE_URL"] = url  # the pages under AppTest read the same file
-    engine = make_engine(url)
+    engine = bootstrap.prepare(make_engine(url))  # as the app does: a database made by an earlier version is brought up
     for name in args.sections or SECTIONS:
         SECTIONS[name](engine, extra) if name in TAKES_OPTIONS else SECTIONS[name](engine)
 

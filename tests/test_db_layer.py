@@ -375,9 +375,10 @@ def test_a_database_made_before_the_stored_figures_gets_them_counted_once(engine
             return [conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                     for t in stored_figures.STORED_TABLES]
 
-    # Ten periods of the 77 provinces; seven periods of 78 rows (and the nation) and 12 KPIs.
-    assert stored() == [10 * 77, 7 * 78 * 12]
+    # Adoption: ten periods of the 77 provinces; headline counts: seven periods; KPIs: seven
+    # periods of 78 rows (the provinces and the nation) and 12 KPIs.
+    assert stored() == [10 * 77, 7 * 77, 7 * 78 * 12]
     with engine.begin() as conn:
         conn.execute(schema.kpi_figures.delete().where(schema.kpi_figures.c.province_code == "TH"))
     bootstrap.prepare(engine)
-    assert stored() == [10 * 77, 7 * 77 * 12]
+    assert stored() == [10 * 77, 7 * 77, 7 * 77 * 12]

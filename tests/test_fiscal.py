@@ -42,3 +42,13 @@ def test_elapsed_share():
 
 def test_recent_fiscal_years():
     assert fiscal.recent_fiscal_years(date(2026, 11, 22), 3) == [2570, 2569, 2568]
+
+
+def test_chosen_periods_are_the_years_offered_and_the_same_point_last_year():
+    days = [(p.fiscal_year, p.day) for p in fiscal.chosen_periods(date(2026, 11, 22))]
+    assert days == [(2565, date(2022, 9, 30)), (2566, date(2023, 9, 30)), (2567, date(2024, 9, 30)),
+                    (2568, date(2025, 9, 30)), (2569, date(2025, 11, 22)), (2569, date(2026, 9, 30)),
+                    (2570, date(2026, 11, 22))]
+    # On a fiscal year's last day, "the same point last year" is the year before's last day too.
+    assert [(p.fiscal_year, p.day) for p in fiscal.chosen_periods(date(2026, 9, 30))] == [
+        (year, date(year - 543, 9, 30)) for year in range(2564, 2570)]

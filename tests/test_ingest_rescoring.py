@@ -92,7 +92,7 @@ def test_a_load_ends_by_analysing_the_tables_it_wrote(engine, tmp_path):
 
         assert _statements(engine, lambda: run(dry_run=True)) == []
         # Every load counts the stored figures again (they may change with the as-of date).
-        stored = ["ANALYZE adoption_figures", "ANALYZE kpi_figures"]
+        stored = ["ANALYZE adoption_figures", "ANALYZE headline_figures", "ANALYZE kpi_figures"]
         first = _statements(engine, run)
         assert first == ["ANALYZE provinces", "ANALYZE districts", "ANALYZE factories", "ANALYZE factory_risk",
                          "ANALYZE load_log", *stored]

@@ -16,6 +16,15 @@ def loaded(engine):
     return engine
 
 
+@pytest.fixture(params=["counted", "stored"])
+def metrics_loaded(loaded, request):
+    """The fixture, its headline counts read as counted live or, as after a load, as stored."""
+    if request.param == "stored":
+        with loaded.begin() as conn:
+            assert overview.refresh_figures(conn, fx.AS_OF) == 7 * 77  # chosen_periods: 7 periods
+    return loaded
+
+
 def test_stored_risk_scores(loaded):
     with loaded.connect() as conn:
         risk = pd.read_sql(factory_risk.select(), conn).set_index("factory_id")
@@ -28,8 +37,8 @@ def test_stored_risk_scores(loaded):
     assert sorted(risk.index[risk["is_risky"]]) == [fx.F[1], fx.F[3]]
 
 
-def test_province_metrics_now(loaded):
-    with loaded.connect() as conn:
+def test_province_metrics_now(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         m = overview.province_metrics(conn, Period.at(fx.AS_OF), NATIONAL)
     assert len(m) == 77
     assert fx.nonzero_by_code(m, "operating") == {"11": 2, "50": 2}
@@ -43,8 +52,8 @@ def test_province_metrics_now(loaded):
     assert row["risky_per_1000"] == 500.0 and row["risky_inspected_pct"] == 100.0
 
 
-def test_province_metrics_same_point_last_year(loaded):
-    with loaded.connect() as conn:
+def test_province_metrics_same_point_last_year(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         m = overview.province_metrics(conn, Period.at(fx.LAST_YEAR), NATIONAL)
     assert fx.nonzero_by_code(m, "operating") == {"10": 1, "11": 2, "50": 1}
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
@@ -55,8 +64,8 @@ def test_province_metrics_same_point_last_year(loaded):
     assert fx.nonzero_by_code(m, "i40_advanced") == {"50": 1}
 
 
-def test_kpis_with_change(loaded):
-    with loaded.connect() as conn:
+def test_kpis_with_change(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         now = overview.province_metrics(conn, Period.at(fx.AS_OF), NATIONAL)
         before = overview.province_metrics(conn, Period.at(fx.LAST_YEAR), NATIONAL)
     kpis = overview.kpis_with_change(now, before).set_index("kpi")
@@ -70,8 +79,8 @@ def test_kpis_with_change(loaded):
     assert kpis.loc["i40_advanced"].tolist() == [1, 1]
 
 
-def test_scope_filters_provinces(loaded):
-    with loaded.connect() as conn:
+def test_scope_filters_provinces(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         north = overview.province_metrics(conn, Period.at(fx.AS_OF), Scope(region="North"))
         one = overview.province_metrics(conn, Period.at(fx.AS_OF), Scope(province_code="11"))
         ir = overview.province_metrics(conn, Period.at(fx.AS_OF), Scope(inspection_region=0))

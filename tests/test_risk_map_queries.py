@@ -11,7 +11,7 @@ import h3
 import pandas as pd
 import pytest
 
-from data_access.queries import risk_map
+from data_access.queries import overview, risk_map
 from data_access.queries.risk_map import FactoryFilter, MatchingCounts
 from data_access.rules.fiscal import Period
 from data_access.rules.metrics import RISK_MAP
@@ -29,8 +29,17 @@ def loaded(engine):
     return engine
 
 
-def test_province_risk_metrics_now(loaded):
-    with loaded.connect() as conn:
+@pytest.fixture(params=["counted", "stored"])
+def metrics_loaded(loaded, request):
+    """The fixture, its headline counts read as counted live or, as after a load, as stored."""
+    if request.param == "stored":
+        with loaded.begin() as conn:
+            overview.refresh_figures(conn, fx.AS_OF)
+    return loaded
+
+
+def test_province_risk_metrics_now(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         m = risk_map.province_risk_metrics(conn, Period.at(fx.AS_OF), NATIONAL, FactoryFilter(bands=RISKY))
     assert len(m) == 77
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
@@ -59,8 +68,8 @@ def test_matching_factories_per_province_follow_the_filter(loaded):
     assert len(north) == 9 and fx.nonzero_by_code(north, "matching") == {"50": 2}  # the North only
 
 
-def test_province_risk_metrics_last_year(loaded):
-    with loaded.connect() as conn:
+def test_province_risk_metrics_last_year(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         m = risk_map.province_risk_metrics(conn, Period.at(fx.LAST_YEAR), NATIONAL)
     # F1 (inspected 2025-03-01) and F3 (2024-12-01) were both inspected within the year before.
     assert fx.nonzero_by_code(m, "risky") == {"11": 1, "50": 1}
@@ -68,8 +77,8 @@ def test_province_risk_metrics_last_year(loaded):
     assert fx.nonzero_by_code(m, "risky_open_complaints") == {}  # complaints against F1 came in 2026
 
 
-def test_province_risk_metrics_in_scope(loaded):
-    with loaded.connect() as conn:
+def test_province_risk_metrics_in_scope(metrics_loaded):
+    with metrics_loaded.connect() as conn:
         m = risk_map.province_risk_metrics(conn, Period.at(fx.AS_OF), Scope(province_code="50"))
     assert m["code"].tolist() == ["50"]
     assert m[["risky", "risky_overdue", "risky_open_complaints"]].iloc[0].tolist() == [1, 1, 0]

@@ -346,6 +346,27 @@ adoption_figures = sa.Table(
     sa.Column("i40_target", sa.Double, comment="the province's target i40_assessments; null without one"),
 )
 
+# The headline counts of headline_figures, with their meaning (data_access/queries/overview.py).
+HEADLINE_COUNTS = {
+    "operating": "factories operating on the day",
+    "risky": "of them, scored high or critical",
+    "risky_inspected": "of those, inspected in the fiscal year up to the day",
+    "open_complaints": "complaints open on the day",
+    "active_emergencies": "emergencies active on the day",
+    "gi_certified": "operating factories holding a GI certificate in force",
+    "i40_advanced": "operating factories whose latest i4.0 assessment is at level 3.0 or above",
+}
+
+headline_figures = sa.Table(
+    "headline_figures",
+    metadata,
+    sa.Column("fiscal_year", sa.SmallInteger, primary_key=True, comment="Buddhist Era fiscal year"),
+    sa.Column("day", sa.Date, primary_key=True, comment="the day the counts are read on (as in adoption_figures)"),
+    sa.Column("province_code", sa.String(2), sa.ForeignKey("provinces.code"), primary_key=True,
+              comment="province counted"),
+    *(sa.Column(name, sa.Integer, nullable=False, comment=meaning) for name, meaning in HEADLINE_COUNTS.items()),
+)
+
 kpi_figures = sa.Table(
     "kpi_figures",
     metadata,
@@ -380,6 +401,7 @@ TABLE_ORDER = [
     load_log,
     factory_risk,
     adoption_figures,
+    headline_figures,
     kpi_figures,
 ]
 

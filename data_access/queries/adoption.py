@@ -40,9 +40,10 @@ from data_access.db.schema import (
     ADOPTION_COUNTS, GI_STOCK_COUNTS, adoption_figures, factories, gi_certifications, i40_assessments, inspections,
     kpi_targets, provinces,
 )
+from data_access.queries import per_province
 from data_access.rules import adoption as rules
 from data_access.rules.conditions import gi_prior_level, gi_valid_on, non_compliant_within, operating_on
-from data_access.rules.fiscal import Period, recent_fiscal_years
+from data_access.rules.fiscal import Period, chosen_periods, recent_fiscal_years
 from data_access.rules.metrics import add_ratios, national_figures
 from data_access.rules.scope import NATIONAL, Scope
 
@@ -77,7 +78,7 @@ def province_history(conn: sa.Connection, periods: Sequence[Period], scope: Scop
     """:func:`province_adoption` for several periods at once, with their ``fiscal_year``: from the
     figures the last load stored (:func:`refresh_figures`) when it stored every one of
     ``periods``, else counted from the tables."""
-    frame = _stored(conn, periods, scope, (*PROVINCE_COUNTS, *TARGET_COLUMNS))
+    frame = per_province.stored(conn, adoption_figures, periods, scope, (*PROVINCE_COUNTS, *TARGET_COLUMNS))
     if frame is None:
         frame = read_frame(conn, province_query(periods, scope))
     frame[list(PROVINCE_COUNTS)] = frame[list(PROVINCE_COUNTS)].fillna(0).astype("int64")
@@ -105,15 +106,14 @@ def province_query(periods: Sequence[Period], scope: Scope) -> sa.Select:
 # --- the figures every load stores -----------------------------------------------------------
 
 def stored_periods(as_of: date) -> tuple[tuple[Period, ...], ...]:
-    """The periods the pages read on data of ``as_of``: each fiscal year a user can choose, with
-    its :func:`history_periods` and "the same point last year" (:meth:`Period.previous`). In
-    groups of distinct fiscal years, as :func:`province_query` needs them."""
-    chosen = [Period(fiscal_year, as_of) for fiscal_year in recent_fiscal_years(as_of)]
-    years = sorted({read.fiscal_year for period in chosen for read in history_periods(period)})
+    """The periods the adoption pages read on data of ``as_of``: :func:`chosen_periods` and the
+    :func:`history_periods` of each, in groups of distinct fiscal years, as
+    :func:`province_query` needs them."""
+    years = sorted({read.fiscal_year for fiscal_year in recent_fiscal_years(as_of)
+                    for read in history_periods(Period(fiscal_year, as_of))})
     points = tuple(Period(year, as_of) for year in years)
     read = {(period.fiscal_year, period.day) for period in points}
-    before = tuple(period.previous() for period in chosen
-                   if (period.fiscal_year - 1, period.previous().day) not in read)
+    before = tuple(period for period in chosen_periods(as_of) if (period.fiscal_year, period.day) not in read)
     return (points, before) if before else (points,)
 
 
@@ -149,24 +149,6 @@ def _stock_by_province(conn: sa.Connection, periods: Sequence[Period]) -> pd.Dat
     wide = wide.reindex(columns=pd.MultiIndex.from_product([["issued", "in_force"], cfg.GI_LEVELS]), fill_value=0)
     wide.columns = [f"gi_{name}_l{level}" for name, level in wide.columns]
     return wide.reset_index()
-
-
-def _stored(conn: sa.Connection, periods: Sequence[Period], scope: Scope,
-            columns: Sequence[str]) -> pd.DataFrame | None:
-    """``columns`` of the stored figures of ``periods``, per province of ``scope`` (fiscal year,
-    code, names and regions first, as :func:`province_query` gives them), or ``None`` unless
-    every period is stored: the table is filled by loads, and a database written otherwise or a
-    period no page asks for is counted live."""
-    c = adoption_figures.c
-    wanted = {(period.fiscal_year, period.day) for period in periods}
-    keys = sa.or_(*(sa.and_(c.fiscal_year == year, c.day == day) for year, day in wanted))
-    query = (sa.select(sa.cast(c.fiscal_year, sa.Integer).label("fiscal_year"), c.day, p.code, p.name_th, p.name_en,
-                       p.region, p.inspection_region, *(c[name] for name in columns))
-             .select_from(adoption_figures.join(provinces, p.code == c.province_code))
-             .where(keys, scope.province_condition(c.province_code)).order_by(c.fiscal_year, p.code))
-    frame = read_frame(conn, query)
-    found = set(zip(frame["fiscal_year"], pd.to_datetime(frame["day"]).dt.date))
-    return frame.drop(columns="day") if found == wanted else None
 
 
 def of_year(history: pd.DataFrame, fiscal_year: int) -> pd.DataFrame:
@@ -325,7 +307,7 @@ def gi_stock(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
     certificates issued since the programme began (the ministry's "stock", expired, revoked and
     superseded ones included) and ``in_force`` (``fiscal_year``, ``level``; 0 where none); the
     sums of the stored figures of the scope's provinces when the last load stored them."""
-    stored = _stored(conn, history_periods(period), scope, tuple(GI_STOCK_COUNTS))
+    stored = per_province.stored(conn, adoption_figures, history_periods(period), scope, tuple(GI_STOCK_COUNTS))
     if stored is None:
         return read_frame(conn, gi_stock_query(period, scope))
     sums = stored.groupby("fiscal_year")[list(GI_STOCK_COUNTS)].sum()
@@ -355,10 +337,11 @@ def gi_flows(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
     """Per fiscal year of the five: certificates ``new``, ``upgraded``, ``expired`` and
     ``revoked`` in its window (0 where none); the sums of the stored figures of the scope's
     provinces when the last load stored them (:func:`refresh_figures`)."""
-    stored = _stored(conn, history_periods(period), scope, tuple(f"gi_{name}" for name in FLOW_COLUMNS))
+    flows = tuple(f"gi_{name}" for name in FLOW_COLUMNS)
+    stored = per_province.stored(conn, adoption_figures, history_periods(period), scope, flows)
     if stored is None:
         return read_frame(conn, gi_flows_query(period, scope))
-    sums = stored.groupby("fiscal_year")[[f"gi_{name}" for name in FLOW_COLUMNS]].sum().astype("int64")
+    sums = stored.groupby("fiscal_year")[list(flows)].sum().astype("int64")
     return sums.rename(columns=lambda name: name.removeprefix("gi_")).reset_index()
 
 

@@ -20,9 +20,9 @@ from data_access.db.schema import (
     complaints, emergencies, factories, gi_certifications, i40_assessments, kpi_figures, kpi_targets,
     program_participation, provinces,
 )
-from data_access.queries.overview import province_metrics
+from data_access.queries.overview import counted_metrics
 from data_access.rules.conditions import end_of, gi_prior_level
-from data_access.rules.fiscal import Period, recent_fiscal_years
+from data_access.rules.fiscal import Period, chosen_periods
 from data_access.rules.kpis import (
     KPI_ORDER, KPIS, SPECS, TARGET_CODES, achievement_pct, missing, ranking_value, traffic_light,
 )
@@ -51,22 +51,14 @@ def kpi_values(conn: sa.Connection, period: Period) -> pd.DataFrame:
     return stored if stored is not None else _counted(conn, period)
 
 
-def stored_periods(as_of: date) -> tuple[Period, ...]:
-    """The periods the scorecards read on data of ``as_of``: each fiscal year a user can choose
-    and "the same point last year" of it (:meth:`Period.previous`), once per fiscal year and day."""
-    chosen = [Period(fiscal_year, as_of) for fiscal_year in recent_fiscal_years(as_of)]
-    periods = {(read.fiscal_year, read.day): read for period in chosen for read in (period, period.previous())}
-    return tuple(periods[key] for key in sorted(periods))
-
-
 def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
-    """Count :func:`kpi_values` for every period of :func:`stored_periods` and store them in
+    """Count :func:`kpi_values` for every period of :func:`chosen_periods` and store them in
     ``kpi_figures``; returns the rows stored. Every load calls it inside its own transaction:
     counted live, a fiscal year's values take a quarter to half a second, twice for the
     scorecard (this year and the same point last year)."""
     frames = [_counted(conn, period).melt(id_vars="code", value_vars=list(KPI_ORDER), var_name="kpi_code")
               .assign(fiscal_year=period.fiscal_year, day=period.day)
-              for period in (stored_periods(as_of) if as_of is not None else ())]
+              for period in (chosen_periods(as_of) if as_of is not None else ())]
     if not frames:
         conn.execute(kpi_figures.delete())
         return 0
@@ -93,7 +85,7 @@ def _stored(conn: sa.Connection, period: Period) -> pd.DataFrame | None:
 def _counted(conn: sa.Connection, period: Period) -> pd.DataFrame:
     """:func:`kpi_values` counted from the tables."""
     start, day = period.start, period.day
-    metrics = province_metrics(conn, period, NATIONAL)
+    metrics = counted_metrics(conn, period, NATIONAL)
     national = {"code": cfg.NATIONAL_CODE, "risky": metrics["risky"].sum(),
                 "risky_inspected": metrics["risky_inspected"].sum()}
     frame = pd.concat([metrics[[*META_COLUMNS, "risky", "risky_inspected"]], pd.DataFrame([national])],

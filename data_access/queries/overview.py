@@ -12,22 +12,45 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.bulk import read_frame
+from data_access.db.bulk import read_frame, replace_rows
 from data_access.db.schema import (
-    complaints, emergencies, factories, factory_risk, gi_certifications, i40_assessments, inspections, provinces,
+    HEADLINE_COUNTS, complaints, emergencies, factories, factory_risk, gi_certifications, headline_figures,
+    i40_assessments, inspections, provinces,
 )
+from data_access.queries import per_province
 from data_access.rules.conditions import complaint_open_on, emergency_active_on, gi_valid_on, operating_on
-from data_access.rules.fiscal import Period
+from data_access.rules.fiscal import Period, chosen_periods
 from data_access.rules.metrics import HEADLINE, add_ratios, national_figures
-from data_access.rules.scope import Scope
+from data_access.rules.scope import NATIONAL, Scope
 
 
 def province_metrics(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
-    """Per province in ``scope``: the headline counts on ``period.day`` and the ratios of them.
+    """Per province in ``scope``: the headline counts on ``period.day`` and the ratios of them;
+    the counts the last load stored (:func:`refresh_figures`) when it stored ``period``'s.
 
     ``risky_inspected`` counts risky factories inspected since the start of the fiscal year.
     """
-    return add_ratios(read_frame(conn, province_metrics_query(period, scope)))
+    stored = per_province.stored(conn, headline_figures, (period,), scope, tuple(HEADLINE_COUNTS))
+    counts = stored.drop(columns="fiscal_year") if stored is not None else counted_metrics(conn, period, scope)
+    return add_ratios(counts)
+
+
+def counted_metrics(conn: sa.Connection, period: Period, scope: Scope) -> pd.DataFrame:
+    """The headline counts of :func:`province_metrics`, counted from the tables."""
+    return read_frame(conn, province_metrics_query(period, scope))
+
+
+def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
+    """Count the headline counts of every province for every period of :func:`chosen_periods`
+    and store them in ``headline_figures``; returns the rows stored. Every load calls it inside
+    its own transaction: a region or a fiscal year chosen then costs no count."""
+    frames = [counted_metrics(conn, period, NATIONAL).assign(fiscal_year=period.fiscal_year, day=period.day)
+              for period in (chosen_periods(as_of) if as_of is not None else ())]
+    if not frames:
+        conn.execute(headline_figures.delete())
+        return 0
+    frame = pd.concat(frames, ignore_index=True).rename(columns={"code": "province_code"})
+    return replace_rows(conn, headline_figures, frame[[c.name for c in headline_figures.columns]])
 
 
 def province_metrics_query(period: Period, scope: Scope) -> sa.Select:

@@ -100,3 +100,14 @@ class Period:
     def previous(self) -> Period:
         """The fiscal year before, read at the same calendar day: "the same point last year"."""
         return Period(self.fiscal_year - 1, same_point_last_year(self.day))
+
+
+def chosen_periods(as_of: date) -> tuple[Period, ...]:
+    """What the pages read for the fiscal years a user can choose on data of ``as_of``: each
+    year's period and its "same point last year" (:meth:`Period.previous`), once per fiscal year
+    and day, oldest first. The stored figures are counted for these."""
+    periods = {}
+    for fiscal_year in recent_fiscal_years(as_of):
+        for period in (Period(fiscal_year, as_of), Period(fiscal_year, as_of).previous()):
+            periods.setdefault((period.fiscal_year, period.day), period)
+    return tuple(periods[key] for key in sorted(periods))
