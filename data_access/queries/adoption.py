@@ -35,7 +35,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.bulk import read_frame, replace_rows
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
     ADOPTION_COUNTS, GI_STOCK_COUNTS, adoption_figures, factories, gi_certifications, i40_assessments, inspections,
     kpi_targets, provinces,
@@ -125,19 +125,14 @@ def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
     Every load calls it inside its own transaction, so the stored figures are always those of
     the tables. They make the adoption page's first view and a fiscal-year change cheap: counted
     live, five years of certificates and assessments take about a second on PostgreSQL."""
-    if as_of is None:
-        conn.execute(adoption_figures.delete())
-        return 0
     frames = []
-    for group in stored_periods(as_of):
+    for group in stored_periods(as_of) if as_of is not None else ():
         frame = read_frame(conn, province_query(group, NATIONAL)).rename(columns={"code": "province_code"})
         frame = frame.merge(_stock_by_province(conn, group), on=["fiscal_year", "province_code"], how="left")
-        frame["day"] = frame["fiscal_year"].map({period.fiscal_year: period.day for period in group})
-        frames.append(frame)
-    frame = pd.concat(frames, ignore_index=True)
-    counts = [*PROVINCE_COUNTS, *GI_STOCK_COUNTS]
-    frame[counts] = frame[counts].fillna(0).astype("int64")
-    return replace_rows(conn, adoption_figures, frame[[c.name for c in adoption_figures.columns]])
+        counts = [*PROVINCE_COUNTS, *GI_STOCK_COUNTS]
+        frame[counts] = frame[counts].fillna(0).astype("int64")
+        frames.append(frame.assign(day=frame["fiscal_year"].map({period.fiscal_year: period.day for period in group})))
+    return per_province.store(conn, adoption_figures, frames)
 
 
 def _stock_by_province(conn: sa.Connection, periods: Sequence[Period]) -> pd.DataFrame:

@@ -15,11 +15,12 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.bulk import read_frame, replace_rows
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
     complaints, emergencies, factories, gi_certifications, i40_assessments, kpi_figures, kpi_targets,
     program_participation, provinces,
 )
+from data_access.queries import per_province
 from data_access.queries.overview import counted_metrics
 from data_access.rules.conditions import end_of, gi_prior_level
 from data_access.rules.fiscal import Period, chosen_periods
@@ -59,11 +60,7 @@ def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
     frames = [_counted(conn, period).melt(id_vars="code", value_vars=list(KPI_ORDER), var_name="kpi_code")
               .assign(fiscal_year=period.fiscal_year, day=period.day)
               for period in (chosen_periods(as_of) if as_of is not None else ())]
-    if not frames:
-        conn.execute(kpi_figures.delete())
-        return 0
-    frame = pd.concat(frames, ignore_index=True).rename(columns={"code": "province_code"})
-    return replace_rows(conn, kpi_figures, frame[[c.name for c in kpi_figures.columns]])
+    return per_province.store(conn, kpi_figures, frames)
 
 
 def _stored(conn: sa.Connection, period: Period) -> pd.DataFrame | None:

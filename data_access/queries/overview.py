@@ -12,7 +12,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from data_access import settings as cfg
-from data_access.db.bulk import read_frame, replace_rows
+from data_access.db.bulk import read_frame
 from data_access.db.schema import (
     HEADLINE_COUNTS, complaints, emergencies, factories, factory_risk, gi_certifications, headline_figures,
     i40_assessments, inspections, provinces,
@@ -46,11 +46,7 @@ def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
     its own transaction: a region or a fiscal year chosen then costs no count."""
     frames = [counted_metrics(conn, period, NATIONAL).assign(fiscal_year=period.fiscal_year, day=period.day)
               for period in (chosen_periods(as_of) if as_of is not None else ())]
-    if not frames:
-        conn.execute(headline_figures.delete())
-        return 0
-    frame = pd.concat(frames, ignore_index=True).rename(columns={"code": "province_code"})
-    return replace_rows(conn, headline_figures, frame[[c.name for c in headline_figures.columns]])
+    return per_province.store(conn, headline_figures, frames)
 
 
 def province_metrics_query(period: Period, scope: Scope) -> sa.Select:

@@ -1,6 +1,6 @@
-"""Reading back the figures a load stored per province and period (``adoption_figures``,
-``headline_figures``): the rows of the periods asked for, in a scope, with the provinces' names
-and regions, as the queries that count them live give them.
+"""The figures a load stores per province and period (``adoption_figures``, ``headline_figures``,
+``kpi_figures``): writing them, and reading back the rows of the periods asked for, in a scope,
+with the provinces' names and regions, as the queries that count them live give them.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pandas as pd
 import sqlalchemy as sa
 
-from data_access.db.bulk import read_frame
+from data_access.db.bulk import read_frame, replace_rows
 from data_access.db.schema import provinces
 from data_access.rules.fiscal import Period
 from data_access.rules.scope import Scope
@@ -33,3 +33,14 @@ def stored(conn: sa.Connection, table: sa.Table, periods: Sequence[Period], scop
     frame = read_frame(conn, query)
     found = set(zip(frame["fiscal_year"], pd.to_datetime(frame["day"]).dt.date))
     return frame.drop(columns="day") if found == wanted else None
+
+
+def store(conn: sa.Connection, table: sa.Table, frames: Sequence[pd.DataFrame]) -> int:
+    """Make ``table`` hold exactly the rows of ``frames`` (each with ``fiscal_year``, ``day``, the
+    province as ``code`` or ``province_code`` and the table's other columns; none when nothing
+    was ever loaded); returns the row count."""
+    if not frames:
+        conn.execute(table.delete())
+        return 0
+    frame = pd.concat(frames, ignore_index=True).rename(columns={"code": "province_code"})
+    return replace_rows(conn, table, frame[[c.name for c in table.columns]])
