@@ -125,11 +125,10 @@ def refresh_figures(conn: sa.Connection, as_of: date | None) -> int:
     Every load calls it inside its own transaction, so the stored figures are always those of
     the tables. They make the adoption page's first view and a fiscal-year change cheap: counted
     live, five years of certificates and assessments take about a second on PostgreSQL."""
-    frames = []
+    frames, counts = [], [*PROVINCE_COUNTS, *GI_STOCK_COUNTS]
     for group in stored_periods(as_of) if as_of is not None else ():
         frame = read_frame(conn, province_query(group, NATIONAL)).rename(columns={"code": "province_code"})
         frame = frame.merge(_stock_by_province(conn, group), on=["fiscal_year", "province_code"], how="left")
-        counts = [*PROVINCE_COUNTS, *GI_STOCK_COUNTS]
         frame[counts] = frame[counts].fillna(0).astype("int64")
         frames.append(frame.assign(day=frame["fiscal_year"].map({period.fiscal_year: period.day for period in group})))
     return per_province.store(conn, adoption_figures, frames)
